@@ -1,0 +1,51 @@
+// Before start-up: PostgreSQL and Redis reachable and the schema current, each failure saying how to fix it.
+import { Redis } from "ioredis";
+import type { AppConfig } from "./config/load-config.js";
+import { createPgPool } from "./db/create-pg-pool.js";
+import { readMigrationStatus } from "./db/migration-status.js";
+
+export class DependencyError extends Error {
+  override name = "DependencyError";
+}
+
+function redacted(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}
+
+export async function checkDependencies(config: AppConfig): Promise<void> {
+  const pool = createPgPool(config.DATABASE_URL, 1);
+  try {
+    await pool.query("SELECT 1").catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DependencyError(
+        `PostgreSQL is not reachable at ${redacted(config.DATABASE_URL)} (${reason}). ` +
+          "Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start — then run `npm run db:migrate`.",
+      );
+    });
+    const status = await readMigrationStatus(pool);
+    if (status.pending.length > 0) {
+      throw new DependencyError(
+        `The database at ${redacted(config.DATABASE_URL)} is behind: ${status.pending.length} migration(s) not applied ` +
+          `(${status.pending.join(", ")}). Run \`npm run db:migrate\`.`,
+      );
+    }
+  } finally {
+    await pool.end();
+  }
+  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on("error", () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DependencyError(
+      `Redis is not reachable at ${redacted(config.REDIS_URL)} (${reason}). Start it with: ` +
+        'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no',
+    );
+  } finally {
+    redis.disconnect();
+  }
+}

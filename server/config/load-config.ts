@@ -1,0 +1,63 @@
+// Parses the environment into typed configuration once; a bad value stops start-up with one line.
+import { z } from "zod";
+
+const logLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+/** Every variable has a dev default so the demo runs with no environment at all. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  SHOPIFY_API_KEY: z.string().min(1).default("afterglow-dev-client-id"),
+  SHOPIFY_API_SECRET: z.string().min(1).default("afterglow-dev-secret"),
+  SCOPES: z
+    .string()
+    .regex(/^[a-z_]+(,[a-z_]+)*$/, "must be a comma-separated list such as read_orders,write_discounts")
+    .default("read_customers,write_customers,read_orders,write_discounts,read_discounts"),
+  APP_URL: z.url({ message: "must be an absolute URL such as https://afterglow.example.com" }).default("http://localhost:3000"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+    .default("postgresql://postgres@127.0.0.1:5432/afterglow"),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .default("redis://127.0.0.1:6379"),
+  /** Prefix for every BullMQ key, so tests and several deployments can share one Redis. */
+  REDIS_PREFIX: z.string().min(1).default("afterglow"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// URL")
+    .default("smtp://127.0.0.1:2525"),
+  LOG_LEVEL: logLevel.default("info"),
+  /** Dev and test only: where Shopify requests go instead of https://{shop}. Unset in production. */
+  SHOPIFY_API_ORIGIN: z.url().optional(),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  /** Received inbox rows older than this are re-enqueued by the sweeper. */
+  SWEEP_AFTER_SECONDS: z.coerce.number().int().min(1).default(30),
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(15),
+  METRICS_ENABLED: booleanFlag.default(true),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Returns typed config, or throws ConfigError whose message is one line per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const result = configSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const variable = issue.path.join(".");
+    const given = env[variable];
+    return `Invalid environment variable ${variable}${given === undefined ? "" : ` (got "${given}")`}: ${issue.message}`;
+  });
+  throw new ConfigError(lines.join("\n"));
+}

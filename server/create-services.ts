@@ -1,0 +1,67 @@
+// The composition root: builds every long-lived dependency once from configuration.
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import type { Logger } from "pino";
+import type { AppConfig } from "./config/load-config.js";
+import { createPgPool, type PgPool } from "./db/create-pg-pool.js";
+import { createPrismaClient, type PrismaClient } from "./db/create-prisma-client.js";
+import { createCustomerRepository } from "./domain/customers/customer-repository.js";
+import { createLedgerRepository } from "./domain/loyalty/ledger-repository.js";
+import { createOrderRepository } from "./domain/orders/order-repository.js";
+import { createShopRepository } from "./domain/shops/shop-repository.js";
+import { createWebhookInboxRepository } from "./domain/webhooks/webhook-inbox-repository.js";
+import { createRedis, type Redis } from "./jobs/create-redis.js";
+import { createWebhookQueue, type WebhookQueue } from "./jobs/webhook-queue.js";
+import { createLogger } from "./observability/create-logger.js";
+import { createMetrics, type Metrics } from "./observability/metrics.js";
+import { createShopify, type Shopify } from "./shopify/create-shopify.js";
+
+export interface Services {
+  config: AppConfig;
+  logger: Logger;
+  metrics: Metrics;
+  prisma: PrismaClient;
+  pool: PgPool;
+  redis: Redis;
+  queue: WebhookQueue;
+  shopify: Shopify;
+  sessionStorage: PrismaSessionStorage<PrismaClient>;
+  repositories: {
+    shops: ReturnType<typeof createShopRepository>;
+    customers: ReturnType<typeof createCustomerRepository>;
+    orders: ReturnType<typeof createOrderRepository>;
+    ledger: ReturnType<typeof createLedgerRepository>;
+    inbox: ReturnType<typeof createWebhookInboxRepository>;
+  };
+  close(): Promise<void>;
+}
+
+export function createServices(config: AppConfig, logger: Logger = createLogger(config.LOG_LEVEL)): Services {
+  const prisma = createPrismaClient(config.DATABASE_URL);
+  const pool = createPgPool(config.DATABASE_URL);
+  const redis = createRedis(config.REDIS_URL);
+  const queue = createWebhookQueue(redis, config.REDIS_PREFIX);
+  return {
+    config,
+    logger,
+    metrics: createMetrics(),
+    prisma,
+    pool,
+    redis,
+    queue,
+    shopify: createShopify(config),
+    sessionStorage: new PrismaSessionStorage(prisma),
+    repositories: {
+      shops: createShopRepository(prisma),
+      customers: createCustomerRepository(prisma),
+      orders: createOrderRepository(prisma),
+      ledger: createLedgerRepository(prisma),
+      inbox: createWebhookInboxRepository(prisma),
+    },
+    async close() {
+      await queue.close();
+      redis.disconnect();
+      await pool.end();
+      await prisma.$disconnect();
+    },
+  };
+}

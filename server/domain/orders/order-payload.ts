@@ -1,0 +1,30 @@
+// The fields of Shopify's order webhook payload that Afterglow uses; Shopify adds fields freely, we ignore them.
+import { z } from "zod";
+
+const money = z.string().regex(/^-?\d+(\.\d+)?$/, "must be a decimal amount such as 12.50");
+
+export const webhookCustomerSchema = z.object({
+  id: z.number().int().positive(),
+  email: z.string().nullable().optional(),
+  first_name: z.string().nullable().optional(),
+  last_name: z.string().nullable().optional(),
+});
+
+export const orderPayloadSchema = z.object({
+  id: z.number().int().positive(),
+  name: z.string().optional(),
+  email: z.string().nullable().optional(),
+  created_at: z.iso.datetime({ offset: true }).optional(),
+  updated_at: z.iso.datetime({ offset: true }),
+  processed_at: z.iso.datetime({ offset: true }).nullable().optional(),
+  cancelled_at: z.iso.datetime({ offset: true }).nullable().optional(),
+  currency: z.string().optional(),
+  customer_locale: z.string().nullable().optional(),
+  financial_status: z.string().nullable().optional(),
+  /** After discounts, before shipping, duties and tax, in the shop currency. */
+  subtotal_price: money,
+  customer: webhookCustomerSchema.nullable().optional(),
+});
+
+export type OrderPayload = z.infer<typeof orderPayloadSchema>;
+export type WebhookCustomer = z.infer<typeof webhookCustomerSchema>;

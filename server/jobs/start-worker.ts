@@ -1,0 +1,74 @@
+// Starts a BullMQ worker on the webhook queue plus the inbox sweeper; close() drains in-flight jobs.
+import { Worker } from "bullmq";
+import type { Services } from "../create-services.js";
+import { createRedis } from "./create-redis.js";
+import { handleAppUninstalled } from "./handlers/handle-app-uninstalled.js";
+import { handleComplianceRequest } from "./handlers/handle-compliance-request.js";
+import { handleCustomerCreated } from "./handlers/handle-customer-created.js";
+import { handleOrderEvent } from "./handlers/handle-order-event.js";
+import { startInboxSweeper } from "./inbox-sweeper.js";
+import { createProcessWebhookJob } from "./process-webhook-job.js";
+import type { WebhookHandler } from "./webhook-handler.js";
+import { webhookQueueName, type WebhookJobData } from "./webhook-queue.js";
+import type { WebhookTopic } from "./webhook-topics.js";
+
+export function webhookHandlers(services: Services): Partial<Record<WebhookTopic, WebhookHandler>> {
+  const { customers, orders, ledger, shops } = services.repositories;
+  const orderEvent = handleOrderEvent({ customers, orders, ledger });
+  const compliance = handleComplianceRequest();
+  return {
+    "orders/create": orderEvent,
+    "orders/paid": orderEvent,
+    "customers/create": handleCustomerCreated(customers),
+    "app/uninstalled": handleAppUninstalled({
+      shops,
+      deleteSessions: async (domain) => {
+        const sessions = await services.sessionStorage.findSessionsByShop(domain);
+        await services.sessionStorage.deleteSessions(sessions.map((session) => session.id));
+      },
+    }),
+    "customers/data_request": compliance,
+    "customers/redact": compliance,
+    "shop/redact": compliance,
+  };
+}
+
+export interface RunningWorker {
+  worker: Worker<WebhookJobData>;
+  close(): Promise<void>;
+}
+
+export function startWorker(services: Services, options: { sweeper?: boolean } = {}): RunningWorker {
+  const { config, logger } = services;
+  const connection = createRedis(config.REDIS_URL, "worker");
+  const process = createProcessWebhookJob({
+    inbox: services.repositories.inbox,
+    shops: services.repositories.shops,
+    handlers: webhookHandlers(services),
+    metrics: services.metrics,
+    logger,
+  });
+  const worker = new Worker<WebhookJobData>(webhookQueueName, process, {
+    connection,
+    prefix: config.REDIS_PREFIX,
+    concurrency: config.WORKER_CONCURRENCY,
+  });
+  worker.on("error", (error) => logger.error({ err: error }, "worker error"));
+  const sweeper =
+    options.sweeper === false
+      ? undefined
+      : startInboxSweeper(
+          services.repositories.inbox,
+          services.queue,
+          { olderThanMs: config.SWEEP_AFTER_SECONDS * 1000, intervalMs: config.SWEEP_INTERVAL_SECONDS * 1000 },
+          logger,
+        );
+  return {
+    worker,
+    async close() {
+      await sweeper?.stop();
+      await worker.close();
+      connection.disconnect();
+    },
+  };
+}
