@@ -14,27 +14,31 @@ function redacted(url: string): string {
   return parsed.toString();
 }
 
-export async function checkDependencies(config: AppConfig): Promise<void> {
-  const pool = createPgPool(config.DATABASE_URL, 1);
+export async function checkPostgres(databaseUrl: string, options: { migrations: boolean }): Promise<void> {
+  const pool = createPgPool(databaseUrl, 1);
   try {
     await pool.query("SELECT 1").catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
       throw new DependencyError(
-        `PostgreSQL is not reachable at ${redacted(config.DATABASE_URL)} (${reason}). ` +
+        `PostgreSQL is not reachable at ${redacted(databaseUrl)} (${reason}). ` +
           "Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start — then run `npm run db:migrate`.",
       );
     });
+    if (!options.migrations) return;
     const status = await readMigrationStatus(pool);
     if (status.pending.length > 0) {
       throw new DependencyError(
-        `The database at ${redacted(config.DATABASE_URL)} is behind: ${status.pending.length} migration(s) not applied ` +
+        `The database at ${redacted(databaseUrl)} is behind: ${status.pending.length} migration(s) not applied ` +
           `(${status.pending.join(", ")}). Run \`npm run db:migrate\`.`,
       );
     }
   } finally {
     await pool.end();
   }
-  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+}
+
+export async function checkRedis(redisUrl: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   redis.on("error", () => undefined);
   try {
     await redis.connect();
@@ -42,10 +46,15 @@ export async function checkDependencies(config: AppConfig): Promise<void> {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DependencyError(
-      `Redis is not reachable at ${redacted(config.REDIS_URL)} (${reason}). Start it with: ` +
+      `Redis is not reachable at ${redacted(redisUrl)} (${reason}). Start it with: ` +
         'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no',
     );
   } finally {
     redis.disconnect();
   }
+}
+
+export async function checkDependencies(config: AppConfig): Promise<void> {
+  await checkPostgres(config.DATABASE_URL, { migrations: true });
+  await checkRedis(config.REDIS_URL);
 }

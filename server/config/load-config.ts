@@ -3,9 +3,7 @@ import { z } from "zod";
 
 const logLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0"])
-  .transform((value) => value === "true" || value === "1");
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 /** Every variable has a dev default so the demo runs with no environment at all. */
 export const configSchema = z.object({
@@ -18,7 +16,9 @@ export const configSchema = z.object({
     .string()
     .regex(/^[a-z_]+(,[a-z_]+)*$/, "must be a comma-separated list such as read_orders,write_discounts")
     .default("read_customers,write_customers,read_orders,write_discounts,read_discounts"),
-  APP_URL: z.url({ message: "must be an absolute URL such as https://afterglow.example.com" }).default("http://localhost:3000"),
+  APP_URL: z
+    .url({ message: "must be an absolute URL such as https://afterglow.example.com" })
+    .default("http://localhost:3000"),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")

@@ -41,7 +41,12 @@ export function createProcessWebhookJob(deps: ProcessWebhookDeps) {
     const id = BigInt(job.data.inboxId);
     const row = await deps.inbox.findById(id);
     if (!row) throw new UnrecoverableError(`inbox row ${id} does not exist`);
-    const logger = deps.logger.child({ shop: row.shopDomain, topic: row.topic, webhookId: row.webhookId, jobId: job.id });
+    const logger = deps.logger.child({
+      shop: row.shopDomain,
+      topic: row.topic,
+      webhookId: row.webhookId,
+      jobId: job.id,
+    });
     if (row.status === "completed" || row.status === "skipped") {
       logger.debug("already processed; nothing to do");
       return;

@@ -27,10 +27,7 @@ export function createWebhookQueue(connection: Redis, prefix: string): WebhookQu
   return new Queue<WebhookJobData, void, string>(webhookQueueName, { connection, prefix });
 }
 
-export async function enqueueInboxRows(
-  queue: WebhookQueue,
-  rows: { id: string; topic: string }[],
-): Promise<void> {
+export async function enqueueInboxRows(queue: WebhookQueue, rows: { id: string; topic: string }[]): Promise<void> {
   if (rows.length === 0) return;
   await queue.addBulk(
     rows.map((row) => ({

@@ -11,9 +11,7 @@ export interface PaidOrder {
 }
 
 export type AwardOutcome =
-  | { kind: "awarded"; points: number; balance: number }
-  | { kind: "already_awarded" }
-  | { kind: "nothing_to_award" };
+  { kind: "awarded"; points: number; balance: number } | { kind: "already_awarded" } | { kind: "nothing_to_award" };
 
 export function earnKeyForOrder(shopifyOrderId: number): string {
   return `order:${shopifyOrderId}:earn`;

@@ -8,7 +8,9 @@ export function homeRoute(services: Services): Router {
     const domain = typeof req.query.shop === "string" ? req.query.shop : undefined;
     const shop = domain ? await services.repositories.shops.findByDomain(domain) : null;
     if (!shop) {
-      res.type("text/plain").send("Afterglow is running. Install it from Shopify admin: /api/auth?shop=your-shop.myshopify.com\n");
+      res
+        .type("text/plain")
+        .send("Afterglow is running. Install it from Shopify admin: /api/auth?shop=your-shop.myshopify.com\n");
       return;
     }
     const customers = await services.prisma.customer.count({ where: { shopId: shop.id } });

@@ -1,0 +1,99 @@
+// The demo's scripted shop: customers, their orders, and the points each must end with (worked out by hand).
+export const demoShop = {
+  domain: "glow-and-co.myshopify.com",
+  name: "Glow & Co.",
+  email: "owner@glow-and-co.example",
+  currencyCode: "USD" as const,
+  ianaTimezone: "Asia/Manila",
+  countryCode: "US" as const,
+};
+
+export interface DemoCustomer {
+  key: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  locale: string;
+}
+
+export const demoCustomers: DemoCustomer[] = [
+  { key: "maria", firstName: "Maria", lastName: "Santos", email: "maria@example.ph", locale: "fil" },
+  { key: "budi", firstName: "Budi", lastName: "Hartono", email: "budi@example.id", locale: "id" },
+  { key: "clara", firstName: "Clara", lastName: "Jensen", email: "clara@example.com", locale: "en" },
+  { key: "dewi", firstName: "Dewi", lastName: "Lestari", email: "dewi@example.id", locale: "id" },
+];
+
+export type DeliveryStyle = "normal" | "duplicated" | "reordered";
+
+export interface DemoOrder {
+  customer: string | null;
+  lineItems: { title: string; price: string; quantity: number }[];
+  discountCodes?: { code: string; amount: string; type: "percentage" | "fixed_amount" }[];
+  paid: boolean;
+  /** duplicated: every webhook delivered three times; reordered: orders/paid arrives before orders/create. */
+  delivery: DeliveryStyle;
+  fulfil?: boolean;
+  story: string;
+}
+
+export const demoOrders: DemoOrder[] = [
+  {
+    customer: "maria",
+    lineItems: [{ title: "Linen tote", price: "24.50", quantity: 2 }],
+    paid: true,
+    delivery: "normal",
+    fulfil: true,
+    story: "first order, paid and shipped",
+  },
+  {
+    customer: "budi",
+    lineItems: [{ title: "Batik shirt", price: "90.00", quantity: 1 }],
+    discountCodes: [{ code: "WELCOME10", amount: "10.00", type: "fixed_amount" }],
+    paid: true,
+    delivery: "normal",
+    story: "paid with a 10.00 discount code: points on the subtotal after discounts",
+  },
+  {
+    customer: "clara",
+    lineItems: [{ title: "Soy candle", price: "12.00", quantity: 3 }],
+    paid: true,
+    delivery: "normal",
+    story: "first order",
+  },
+  {
+    customer: "clara",
+    lineItems: [{ title: "Reed diffuser", price: "45.99", quantity: 1 }],
+    paid: true,
+    delivery: "duplicated",
+    story: "repeat order whose webhooks Shopify delivers three times",
+  },
+  {
+    customer: "dewi",
+    lineItems: [{ title: "Rattan lamp", price: "150.00", quantity: 1 }],
+    paid: true,
+    delivery: "reordered",
+    story: "orders/paid arrives before orders/create",
+  },
+  {
+    customer: "dewi",
+    lineItems: [{ title: "Gift card sleeve", price: "8.00", quantity: 1 }],
+    paid: false,
+    delivery: "normal",
+    story: "awaiting payment: no points yet",
+  },
+  {
+    customer: null,
+    lineItems: [{ title: "Soy candle", price: "12.00", quantity: 2 }],
+    paid: true,
+    delivery: "normal",
+    story: "guest checkout: recorded, no customer to reward",
+  },
+];
+
+/** Hand-computed: floor(subtotal after discounts x 1 point per dollar). */
+export const expectedPoints: Record<string, number> = {
+  maria: 49, // 2 x 24.50
+  budi: 80, // 90.00 - 10.00
+  clara: 81, // 36.00 + floor(45.99)
+  dewi: 150, // the unpaid 8.00 order earns nothing
+};
