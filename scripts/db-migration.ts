@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   await ensureDatabase(config.DATABASE_URL);
   const previous = (await listMigrationNames()).at(-1);
-  const from = previous ? ["--from-schema-datamodel", join(migrationsDir, previous, "schema.prisma")] : ["--from-empty"];
+  const from = previous
+    ? ["--from-schema-datamodel", join(migrationsDir, previous, "schema.prisma")]
+    : ["--from-empty"];
   if (previous && !existsSync(from[1] ?? "")) throw new Error(`${previous} has no schema.prisma snapshot to diff from`);
   const sql = runPrisma(
     ["migrate", "diff", ...from, "--to-schema-datamodel", schemaPath, "--script"],

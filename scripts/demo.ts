@@ -59,8 +59,8 @@ async function main(): Promise<void> {
   const report = await buildDemoReport(app.services.prisma, sim, demoShop.domain);
   printDemoReport(report, {
     "Afterglow (shop)": `${appUrl}/?shop=${demoShop.domain}`,
-    "Readiness": `${appUrl}/readyz`,
-    "Metrics": `${appUrl}/metrics`,
+    Readiness: `${appUrl}/readyz`,
+    Metrics: `${appUrl}/metrics`,
     "Simulator deliveries": `${sim.url}/_simulator/deliveries`,
   });
   const stopAll = async () => {

@@ -10,7 +10,11 @@ export interface DemoReport {
   problems: string[];
 }
 
-export async function buildDemoReport(prisma: PrismaClient, sim: ShopifySimulator, shopDomain: string): Promise<DemoReport> {
+export async function buildDemoReport(
+  prisma: PrismaClient,
+  sim: ShopifySimulator,
+  shopDomain: string,
+): Promise<DemoReport> {
   const byTopic = new Map<string, { requests: number; ids: Set<string> }>();
   for (const delivery of sim.deliveries()) {
     const entry = byTopic.get(delivery.topic) ?? { requests: 0, ids: new Set<string>() };
@@ -58,11 +62,20 @@ export async function buildDemoReport(prisma: PrismaClient, sim: ShopifySimulato
 
 export function printDemoReport(report: DemoReport, urls: Record<string, string>): void {
   console.log("\nWebhooks the simulator delivered (signed, over HTTP):");
-  console.table(report.deliveries.map((d) => ({ topic: d.topic, "distinct webhooks": d.webhookIds, requests: d.requests })));
+  console.table(
+    report.deliveries.map((d) => ({ topic: d.topic, "distinct webhooks": d.webhookIds, requests: d.requests })),
+  );
   console.log("Inbox rows by status (one per distinct webhook):");
   console.table(report.inbox);
   console.log("Points per customer:");
-  console.table(report.customers.map((c) => ({ customer: c.name, points: c.points, expected: c.expected, "ledger entries": c.entries })));
+  console.table(
+    report.customers.map((c) => ({
+      customer: c.name,
+      points: c.points,
+      expected: c.expected,
+      "ledger entries": c.entries,
+    })),
+  );
   console.log("Open these:");
   for (const [label, url] of Object.entries(urls)) console.log(`  ${label.padEnd(22)} ${url}`);
   if (report.problems.length === 0) console.log("\nEvery expected effect happened.");

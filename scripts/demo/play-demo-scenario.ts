@@ -21,7 +21,8 @@ async function placeOrder(sim: ShopifySimulator, order: DemoOrder, customerIds: 
     discountCodes: order.discountCodes,
   });
   if (order.paid) sim.payOrder(demoShop.domain, placed.id);
-  if (order.fulfil) sim.fulfillOrder(demoShop.domain, placed.id, { trackingCompany: "LBC Express", trackingNumber: "LBC123456789" });
+  if (order.fulfil)
+    sim.fulfillOrder(demoShop.domain, placed.id, { trackingCompany: "LBC Express", trackingNumber: "LBC123456789" });
   if (order.delivery === "reordered") await sim.releaseDeliveries({ order: "reverse" });
   if (order.delivery === "duplicated") sim.setDuplicates(0);
   console.log(`  order ${placed.id} for ${order.customer ?? "a guest"}: ${order.story}`);
@@ -32,7 +33,10 @@ export async function playDemoScenario(sim: ShopifySimulator, prisma: PrismaClie
   console.log(`Installing Afterglow on ${demoShop.domain} through OAuth…`);
   const install = await sim.installApp(demoShop.domain);
   if (install.status >= 400) throw new Error(`install failed with HTTP ${install.status} (${appUrl})`);
-  await waitUntil("the shop to be installed", async () => (await prisma.shop.count({ where: { status: "installed" } })) === 1);
+  await waitUntil(
+    "the shop to be installed",
+    async () => (await prisma.shop.count({ where: { status: "installed" } })) === 1,
+  );
   const customerIds = new Map<string, number>();
   for (const customer of demoCustomers) customerIds.set(customer.key, sim.createCustomer(demoShop.domain, customer).id);
   console.log("Placing orders:");

@@ -16,7 +16,9 @@ describe("loadConfig", () => {
     } catch (error) {
       const message = (error as Error).message;
       expect(message.split("\n")).toHaveLength(1);
-      expect(message).toMatch(/^Invalid environment variable DATABASE_URL \(got "mysql:\/\/x"\): must be a postgresql:\/\//);
+      expect(message).toMatch(
+        /^Invalid environment variable DATABASE_URL \(got "mysql:\/\/x"\): must be a postgresql:\/\//,
+      );
     }
   });
 

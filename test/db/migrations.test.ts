@@ -25,7 +25,13 @@ describe("migrations", () => {
     const shop = await prisma.shop.create({ data: { domain: "migrated.myshopify.com" } });
     const customer = await prisma.customer.create({ data: { shopId: shop.id, shopifyCustomerId: 1n } });
     const ledger = createLedgerRepository(prisma);
-    const entry = { shopId: shop.id, customerId: customer.id, points: 7, cause: "order" as const, idempotencyKey: "k1" };
+    const entry = {
+      shopId: shop.id,
+      customerId: customer.id,
+      points: 7,
+      cause: "order" as const,
+      idempotencyKey: "k1",
+    };
     expect(await ledger.append(entry)).toEqual({ applied: true, balance: 7 });
     expect(await ledger.append(entry)).toEqual({ applied: false });
     expect(await ledger.balanceMismatches(shop.id)).toEqual([]);
@@ -36,7 +42,9 @@ describe("migrations", () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      await expect(client.query("UPDATE ledger_entry SET points = 1000")).rejects.toThrow(/append-only: UPDATE refused/);
+      await expect(client.query("UPDATE ledger_entry SET points = 1000")).rejects.toThrow(
+        /append-only: UPDATE refused/,
+      );
       await expect(client.query("DELETE FROM ledger_entry")).rejects.toThrow(/append-only: DELETE refused/);
     } finally {
       await client.end();

@@ -4,7 +4,10 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApiVersion, shopifyApi, type Session } from "@shopify/shopify-api";
 import express from "express";
-import { createShopifySimulator, type ShopifySimulator } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
+import {
+  createShopifySimulator,
+  type ShopifySimulator,
+} from "../../scripts/shopify-simulator/create-shopify-simulator.js";
 import { useSimulatorFetch } from "./simulator-fetch.js";
 
 const apiKey = "sim-test-key";
@@ -39,7 +42,13 @@ beforeAll(async () => {
   appUrl = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}`;
   shopify = makeShopify(new URL(appUrl).host);
   app.get("/api/auth", async (req, res) => {
-    await shopify.auth.begin({ shop: String(req.query.shop), callbackPath: "/api/auth/callback", isOnline: false, rawRequest: req, rawResponse: res });
+    await shopify.auth.begin({
+      shop: String(req.query.shop),
+      callbackPath: "/api/auth/callback",
+      isOnline: false,
+      rawRequest: req,
+      rawResponse: res,
+    });
   });
   app.get("/api/auth/callback", async (req, res) => {
     const { session } = await shopify.auth.callback({ rawRequest: req, rawResponse: res });

@@ -1,7 +1,10 @@
 // Proves webhook delivery behaves like Shopify's: signatures the library accepts, retries, timeouts, duplicates, reordering.
 import "@shopify/shopify-api/adapters/node";
 import { ApiVersion, shopifyApi } from "@shopify/shopify-api";
-import { createShopifySimulator, type ShopifySimulator } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
+import {
+  createShopifySimulator,
+  type ShopifySimulator,
+} from "../../scripts/shopify-simulator/create-shopify-simulator.js";
 import { startWebhookReceiver, type WebhookReceiver, type Responder } from "./webhook-receiver.js";
 
 const apiKey = "sim-test-key";
@@ -42,7 +45,11 @@ test("a delivered webhook validates with shopify.webhooks.validate and a tampere
   const results: { valid: boolean; tampered: boolean; topic?: string }[] = [];
   await start(async (request, _i, { req, res }) => {
     const ok = await shopify.webhooks.validate({ rawBody: request.body, rawRequest: req, rawResponse: res });
-    const bad = await shopify.webhooks.validate({ rawBody: request.body.replace("Demo", "Evil"), rawRequest: req, rawResponse: res });
+    const bad = await shopify.webhooks.validate({
+      rawBody: request.body.replace("Demo", "Evil"),
+      rawRequest: req,
+      rawResponse: res,
+    });
     results.push({ valid: ok.valid, tampered: bad.valid, topic: ok.valid ? ok.topic : undefined });
     return 200;
   });
@@ -60,7 +67,9 @@ test("a receiver answering 500 twice then 200 gets three attempts with the same 
   const [record] = sim.sendWebhook(shopDomain, "orders/paid", { id: 2 });
   await sim.settle();
   expect(receiver.requests).toHaveLength(3);
-  expect(new Set(receiver.requests.map((r) => r.headers["x-shopify-webhook-id"]))).toEqual(new Set([record?.webhookId]));
+  expect(new Set(receiver.requests.map((r) => r.headers["x-shopify-webhook-id"]))).toEqual(
+    new Set([record?.webhookId]),
+  );
   const log = sim.deliveries();
   expect(log).toHaveLength(1);
   expect(log[0]?.state).toBe("delivered");
@@ -81,7 +90,10 @@ test("a receiver that never answers within the timeout is retried", async () => 
   const [record] = sim.deliveries();
   expect(record?.attempts[0]).toMatchObject({ statusCode: null, timedOut: true });
   expect(record?.attempts[1]).toMatchObject({ statusCode: 200, timedOut: false });
-  expect(receiver.requests.map((r) => r.headers["x-shopify-webhook-id"])).toEqual([record?.webhookId, record?.webhookId]);
+  expect(receiver.requests.map((r) => r.headers["x-shopify-webhook-id"])).toEqual([
+    record?.webhookId,
+    record?.webhookId,
+  ]);
 });
 
 test("a delivery failing every time is given up after 8 retries", async () => {

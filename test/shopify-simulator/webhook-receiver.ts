@@ -9,7 +9,11 @@ export interface ReceivedRequest {
 }
 
 /** Return a status to answer with it, or "hang" to never answer. */
-export type Responder = (request: ReceivedRequest, index: number, raw: { req: IncomingMessage; res: ServerResponse }) => number | "hang" | Promise<number | "hang">;
+export type Responder = (
+  request: ReceivedRequest,
+  index: number,
+  raw: { req: IncomingMessage; res: ServerResponse },
+) => number | "hang" | Promise<number | "hang">;
 
 export interface WebhookReceiver {
   url: string;
@@ -23,7 +27,11 @@ export async function startWebhookReceiver(respond: Responder = () => 200): Prom
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const received: ReceivedRequest = { path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const received: ReceivedRequest = {
+        path: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       requests.push(received);
       void Promise.resolve(respond(received, requests.length - 1, { req, res })).then((status) => {
         if (status !== "hang" && !res.headersSent) res.writeHead(status).end();

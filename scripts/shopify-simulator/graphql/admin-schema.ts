@@ -1,0 +1,42 @@
+// Builds the Admin API schema from the SDL file and merges the resolver areas into one root value.
+import { readFileSync } from "node:fs";
+import { buildSchema, type GraphQLSchema } from "graphql";
+import { COUNTRY_CODES, CURRENCY_CODES } from "../state/sim-types.js";
+import { customerResolvers } from "./customer-resolvers.js";
+import { orderResolvers } from "./order-resolvers.js";
+import type { ResolverArea, RootFields } from "./root-fields.js";
+import { shopResolvers } from "./shop-resolvers.js";
+import { webhookSubscriptionResolvers } from "./webhook-subscription-resolvers.js";
+
+/** Add an area here (and its types to admin-schema.graphql) to grow the simulated API. */
+export const RESOLVER_AREAS: ResolverArea[] = [
+  shopResolvers,
+  customerResolvers,
+  orderResolvers,
+  webhookSubscriptionResolvers,
+];
+
+export interface AdminSchema {
+  schema: GraphQLSchema;
+  queryRoot: RootFields;
+  mutationRoot: RootFields;
+}
+
+function enumSdl(name: string, values: readonly string[]): string {
+  return `enum ${name} { ${values.join(" ")} }`;
+}
+
+export function buildAdminSchema(areas: ResolverArea[] = RESOLVER_AREAS): AdminSchema {
+  const sdl = [
+    readFileSync(new URL("./admin-schema.graphql", import.meta.url), "utf8"),
+    enumSdl("CurrencyCode", CURRENCY_CODES),
+    enumSdl("CountryCode", COUNTRY_CODES),
+  ].join("\n");
+  const queryRoot: RootFields = {};
+  const mutationRoot: RootFields = {};
+  for (const area of areas) {
+    Object.assign(queryRoot, area.query ?? {});
+    Object.assign(mutationRoot, area.mutation ?? {});
+  }
+  return { schema: buildSchema(sdl), queryRoot, mutationRoot };
+}

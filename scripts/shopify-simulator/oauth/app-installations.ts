@@ -1,0 +1,76 @@
+// Tracks which shops installed the app: single-use authorization codes, access tokens and granted scopes.
+import { randomBytes } from "node:crypto";
+
+const CODE_LIFETIME_MS = 60_000;
+
+interface PendingCode {
+  shop: string;
+  scopes: string[];
+  online: boolean;
+  expiresAt: number;
+}
+
+export interface AccessTokenGrant {
+  shop: string;
+  token: string;
+  scopes: string[];
+  online: boolean;
+}
+
+export class AppInstallations {
+  private readonly codes = new Map<string, PendingCode>();
+  private readonly tokens = new Map<string, AccessTokenGrant>();
+  private readonly installedShops = new Map<string, Date>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  issueCode(shop: string, scopes: string[], online: boolean): string {
+    const code = randomBytes(16).toString("hex");
+    this.codes.set(code, { shop, scopes, online, expiresAt: this.now() + CODE_LIFETIME_MS });
+    return code;
+  }
+
+  /** Redeems a code once; null when unknown, used, expired or issued for another shop. */
+  redeemCode(shop: string, code: string): AccessTokenGrant | null {
+    const pending = this.codes.get(code);
+    this.codes.delete(code);
+    if (!pending || pending.shop !== shop || pending.expiresAt < this.now()) return null;
+    const prefix = pending.online ? "shpua_" : "shpat_";
+    const grant: AccessTokenGrant = {
+      shop,
+      token: prefix + randomBytes(16).toString("hex"),
+      scopes: pending.scopes,
+      online: pending.online,
+    };
+    this.tokens.set(grant.token, grant);
+    if (!this.installedShops.has(shop)) this.installedShops.set(shop, new Date(this.now()));
+    return grant;
+  }
+
+  /** Grants a token without the OAuth dance, for tests that only need an installed shop. */
+  grantDirectly(shop: string, scopes: string[]): AccessTokenGrant {
+    const grant: AccessTokenGrant = { shop, token: "shpat_" + randomBytes(16).toString("hex"), scopes, online: false };
+    this.tokens.set(grant.token, grant);
+    if (!this.installedShops.has(shop)) this.installedShops.set(shop, new Date(this.now()));
+    return grant;
+  }
+
+  tokenGrant(token: string): AccessTokenGrant | undefined {
+    return this.tokens.get(token);
+  }
+
+  /** When the shop installed the app (its webhook subscriptions' creation time), if it is installed. */
+  installedAt(shop: string): Date | undefined {
+    return this.installedShops.get(shop);
+  }
+
+  isInstalled(shop: string): boolean {
+    return this.installedShops.has(shop);
+  }
+
+  /** Uninstalling revokes every token the shop issued, as Shopify does. */
+  uninstall(shop: string): void {
+    this.installedShops.delete(shop);
+    for (const [token, grant] of this.tokens) if (grant.shop === shop) this.tokens.delete(token);
+  }
+}
