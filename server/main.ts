@@ -1,5 +1,5 @@
 // Process entry: `all` (web + worker), `web` or `worker`; checks PostgreSQL, Redis and migrations first.
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { ConfigError, loadConfig, type AppConfig } from "./config/load-config.js";
 import { createServices, type Services } from "./create-services.js";
 import { checkDependencies } from "./check-dependencies.js";
@@ -26,7 +26,7 @@ export async function startProcess(config: AppConfig, role: Role): Promise<Runni
   if (role !== "worker") {
     const app = createApp(services);
     server = await new Promise<Server>((resolve) => {
-      const listening = app.listen(config.PORT, config.HOST, () => resolve(listening));
+      const listening = createServer(app).listen(config.PORT, config.HOST, () => resolve(listening));
     });
     const address = server.address();
     url = typeof address === "object" && address ? `http://${config.HOST}:${address.port}` : undefined;

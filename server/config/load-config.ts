@@ -12,6 +12,8 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   SHOPIFY_API_KEY: z.string().min(1).default("afterglow-dev-client-id"),
   SHOPIFY_API_SECRET: z.string().min(1).default("afterglow-dev-secret"),
+  /** The secret before a rotation: webhooks signed with it are still accepted while Shopify switches over. */
+  SHOPIFY_API_SECRET_PREVIOUS: z.string().min(1).optional(),
   SCOPES: z
     .string()
     .regex(/^[a-z_]+(,[a-z_]+)*$/, "must be a comma-separated list such as read_orders,write_discounts")

@@ -1,33 +1,43 @@
-// Builds the Express app: health, webhooks intake, OAuth; one error handler at the end.
-import express, { type Express } from "express";
+// Builds the HTTP request listener: webhook intake on the bare node:http path, everything else through Express.
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import express from "express";
 import type { Services } from "../create-services.js";
 import { InboxBatchWriter } from "../intake/inbox-batch-writer.js";
 import { createReceiveWebhook } from "../intake/receive-webhook.js";
-import { ShopDirectory } from "../intake/shop-directory.js";
 import { enqueueInboxRows } from "../jobs/webhook-queue.js";
+import { ShopDirectory } from "../intake/shop-directory.js";
 import { createVerifyWebhook } from "../shopify/verify-webhook.js";
 import { createErrorHandler } from "./middleware/error-handler.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { homeRoute } from "./routes/home-route.js";
-import { webhooksRoute } from "./routes/webhooks-route.js";
+import { createWebhookIntakeHandler, webhookPath } from "./webhook-intake-handler.js";
 
-export function createApp(services: Services): Express {
+export function createApp(services: Services): RequestListener {
   const { logger, metrics, pool, queue } = services;
   const app = express();
   app.disable("x-powered-by");
   const shopDirectory = new ShopDirectory(pool);
   const writer = new InboxBatchWriter(pool, {
-    onCommitted: async (rows) => {
-      await enqueueInboxRows(queue, rows).catch((error: unknown) => {
-        logger.warn({ err: error, count: rows.length }, "enqueue failed; the sweeper will enqueue these rows");
-        throw error;
-      });
+    onBatch: (rows, seconds) => {
+      metrics.intakeBatchRows.observe(rows);
+      metrics.intakeCommitSeconds.observe(seconds);
     },
+    onCommitted: (rows) =>
+      enqueueInboxRows(queue, rows).catch((error: unknown) => {
+        logger.warn({ err: error, count: rows.length }, "enqueue failed; the sweeper will enqueue these rows");
+      }),
   });
   const receiveWebhook = createReceiveWebhook({ writer, shops: shopDirectory, metrics, logger });
+  const handleWebhook = createWebhookIntakeHandler({
+    verifyWebhook: createVerifyWebhook([
+      services.config.SHOPIFY_API_SECRET,
+      services.config.SHOPIFY_API_SECRET_PREVIOUS ?? "",
+    ]),
+    receiveWebhook,
+    logger,
+  });
   app.use(
-    webhooksRoute({ verifyWebhook: createVerifyWebhook(services.shopify), receiveWebhook }),
     healthRoutes({
       pool,
       redis: services.redis,
@@ -47,5 +57,8 @@ export function createApp(services: Services): Express {
     homeRoute(services),
   );
   app.use(createErrorHandler(logger));
-  return app;
+  return (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === "POST" && req.url === webhookPath) handleWebhook(req, res);
+    else app(req, res);
+  };
 }

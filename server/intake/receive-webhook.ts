@@ -13,7 +13,8 @@ export interface VerifiedWebhook {
   eventId: string | null;
   triggeredAt: string | null;
   apiVersion: string | null;
-  rawBody: string;
+  /** The exact bytes Shopify signed; stored as they are (PostgreSQL checks they are UTF-8). */
+  rawBody: Buffer;
 }
 
 export type IntakeOutcome =
@@ -60,9 +61,9 @@ export function createReceiveWebhook(deps: ReceiveWebhookDeps) {
 
 export type ReceiveWebhook = ReturnType<typeof createReceiveWebhook>;
 
-function isWellFormedJson(body: string): boolean {
+function isWellFormedJson(body: Buffer): boolean {
   try {
-    const parsed: unknown = JSON.parse(body);
+    const parsed: unknown = JSON.parse(body.toString("utf8"));
     return typeof parsed === "object" && parsed !== null;
   } catch {
     return false;

@@ -10,6 +10,8 @@ export interface Metrics {
   jobsFailed: Counter<"kind">;
   jobLatency: Histogram<"kind">;
   queueDepth: Gauge<"state">;
+  intakeBatchRows: Histogram;
+  intakeCommitSeconds: Histogram;
 }
 
 export function createMetrics(): Metrics {
@@ -58,6 +60,18 @@ export function createMetrics(): Metrics {
       name: "afterglow_queue_depth",
       help: "Jobs in the webhook queue, by state",
       labelNames: ["state"],
+      registers: [registry],
+    }),
+    intakeBatchRows: new Histogram({
+      name: "afterglow_intake_batch_rows",
+      help: "Webhooks committed together by one group-commit INSERT",
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+      registers: [registry],
+    }),
+    intakeCommitSeconds: new Histogram({
+      name: "afterglow_intake_commit_seconds",
+      help: "Time for one group-commit INSERT to commit",
+      buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25],
       registers: [registry],
     }),
   };

@@ -68,7 +68,7 @@ export async function startTestStack(
   const services = createServices(config, logger);
   const app = createApp(services);
   const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(port, "127.0.0.1", () => resolve(listening));
+    const listening = createServer(app).listen(port, "127.0.0.1", () => resolve(listening));
   });
   const workers: RunningWorker[] = [];
   const stack: TestStack = {

@@ -1,0 +1,56 @@
+// Starts the processes under test as children (so the load generator never shares their event loop).
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const repoRoot = fileURLToPath(new URL("../", import.meta.url));
+const resultsDir = fileURLToPath(new URL("./results/", import.meta.url));
+
+export interface BenchProcess {
+  name: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export function startBenchProcess(
+  name: string,
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): BenchProcess {
+  const log = createWriteStream(`${resultsDir}${name}.log`);
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  return {
+    name,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 15_000).unref();
+      }),
+  };
+}
+
+export async function waitForHttp(url: string, process: BenchProcess, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (process.child.exitCode !== null) {
+      throw new Error(`${process.name} exited with ${process.child.exitCode}; see bench/results/${process.name}.log`);
+    }
+    const up = await fetch(url).then(
+      () => true,
+      () => false,
+    );
+    if (up) return;
+    if (Date.now() > deadline) throw new Error(`${process.name} did not answer at ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
