@@ -2,7 +2,7 @@
 import { UnrecoverableError, type Job } from "bullmq";
 import type { Logger } from "pino";
 import type { ShopRepository } from "../domain/shops/shop-repository.js";
-import type { WebhookInboxRepository } from "../domain/webhooks/webhook-inbox-repository.js";
+import type { ClaimedInboxRow, WebhookInboxRepository } from "../domain/webhooks/webhook-inbox-repository.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { HandlerOutcome, WebhookHandler } from "./webhook-handler.js";
 import type { WebhookJobData } from "./webhook-queue.js";
@@ -16,11 +16,9 @@ export interface ProcessWebhookDeps {
   logger: Logger;
 }
 
-type InboxRow = NonNullable<Awaited<ReturnType<WebhookInboxRepository["findById"]>>>;
-
 export function createProcessWebhookJob(deps: ProcessWebhookDeps) {
-  async function dispatch(row: InboxRow, logger: Logger): Promise<HandlerOutcome> {
-    const shop = await deps.shops.findByDomain(row.shopDomain);
+  async function dispatch(row: ClaimedInboxRow, logger: Logger): Promise<HandlerOutcome> {
+    const shop = await deps.shops.findByDomainCached(row.shopDomain);
     if (!shop) return { status: "skipped", outcome: "no such shop (data already redacted?)" };
     const topic = row.topic;
     if (shop.status === "uninstalled" && !(isSubscribedTopic(topic) && topicsAfterUninstall.has(topic))) {
@@ -39,19 +37,18 @@ export function createProcessWebhookJob(deps: ProcessWebhookDeps) {
 
   return async function processWebhookJob(job: Job<WebhookJobData>): Promise<void> {
     const id = BigInt(job.data.inboxId);
-    const row = await deps.inbox.findById(id);
-    if (!row) throw new UnrecoverableError(`inbox row ${id} does not exist`);
+    const row = await deps.inbox.claim(id);
+    if (!row) {
+      if ((await deps.inbox.statusOf(id)) === null) throw new UnrecoverableError(`inbox row ${id} does not exist`);
+      deps.logger.debug({ jobId: job.id }, "already processed; nothing to do");
+      return;
+    }
     const logger = deps.logger.child({
       shop: row.shopDomain,
       topic: row.topic,
       webhookId: row.webhookId,
       jobId: job.id,
     });
-    if (row.status === "completed" || row.status === "skipped") {
-      logger.debug("already processed; nothing to do");
-      return;
-    }
-    await deps.inbox.markProcessing(id);
     let result: HandlerOutcome;
     try {
       result = await dispatch(row, logger);
