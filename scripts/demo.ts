@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   const app = await startProcess(config, "all");
   console.log(`Afterglow on ${appUrl}, Shopify simulator on ${sim.url}`);
   await playDemoScenario(sim, app.services.prisma, appUrl);
-  const report = await buildDemoReport(app.services.prisma, sim, demoShop.domain);
+  const report = await buildDemoReport(app.services.prisma, app.services.queue, sim, demoShop.domain);
   printDemoReport(report, {
     "Afterglow (shop)": `${appUrl}/?shop=${demoShop.domain}`,
     Readiness: `${appUrl}/readyz`,

@@ -1,17 +1,20 @@
 // Reads what the demo did back from the database and the simulator, and checks it against the scenario.
 import type { PrismaClient } from "@prisma/client";
+import type { WebhookQueue } from "../../server/jobs/webhook-queue.js";
 import type { ShopifySimulator } from "../shopify-simulator/shopify-simulator.js";
 import { demoCustomers, expectedPoints } from "./demo-scenario.js";
 
 export interface DemoReport {
   deliveries: { topic: string; requests: number; webhookIds: number }[];
   inbox: { status: string; count: number }[];
+  jobs: Record<string, number>;
   customers: { name: string; email: string; points: number; expected: number; entries: number }[];
   problems: string[];
 }
 
 export async function buildDemoReport(
   prisma: PrismaClient,
+  queue: WebhookQueue,
   sim: ShopifySimulator,
   shopDomain: string,
 ): Promise<DemoReport> {
@@ -42,6 +45,15 @@ export async function buildDemoReport(
       entries: row?._count.ledgerEntries ?? 0,
     });
   }
+  const distinctWebhooks = [...byTopic.values()].reduce((sum, entry) => sum + entry.ids.size, 0);
+  const inboxRows = inboxGroups.reduce((sum, group) => sum + group._count._all, 0);
+  if (inboxRows !== distinctWebhooks) {
+    problems.push(
+      `${inboxRows} inbox rows for ${distinctWebhooks} distinct webhooks: duplicates were not deduplicated`,
+    );
+  }
+  const jobs = await queue.getJobCounts("completed", "failed", "waiting", "active", "delayed");
+  if ((jobs.failed ?? 0) > 0) problems.push(`${jobs.failed} job(s) failed in the queue`);
   const failed = inboxGroups.find((group) => group.status === "failed")?._count._all ?? 0;
   if (failed > 0) problems.push(`${failed} webhook(s) failed processing`);
   const guestSkipped = await prisma.webhookInbox.count({ where: { outcome: { contains: "guest checkout" } } });
@@ -55,6 +67,7 @@ export async function buildDemoReport(
   return {
     deliveries: [...byTopic].map(([topic, entry]) => ({ topic, requests: entry.requests, webhookIds: entry.ids.size })),
     inbox: inboxGroups.map((group) => ({ status: group.status, count: group._count._all })),
+    jobs,
     customers,
     problems,
   };
@@ -67,6 +80,8 @@ export function printDemoReport(report: DemoReport, urls: Record<string, string>
   );
   console.log("Inbox rows by status (one per distinct webhook):");
   console.table(report.inbox);
+  console.log("BullMQ jobs (one per inbox row, run by the worker):");
+  console.table([report.jobs]);
   console.log("Points per customer:");
   console.table(
     report.customers.map((c) => ({

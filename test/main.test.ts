@@ -1,0 +1,104 @@
+import { randomBytes } from "node:crypto";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import pg from "pg";
+import { dropDatabase } from "../server/db/ensure-database.js";
+import { paidOrderPayload } from "./support/shop-fixtures.js";
+import { spawnAppProcess } from "./support/spawn-app-process.js";
+import { waitFor } from "./support/start-test-stack.js";
+import { createTestDatabase, databaseUrl, type TestDatabase } from "./support/test-database.js";
+import { deleteRedisKeys, newRedisPrefix, testRedisUrl } from "./support/test-redis-prefix.js";
+
+describe("process start-up and shutdown", () => {
+  test("a bad environment value stops start-up with one line naming the variable", async () => {
+    const app = spawnAppProcess("web", { PORT: "not-a-port" });
+    expect(await app.exited).toBe(1);
+    const lines = app.output().trim().split("\n");
+    expect(lines).toEqual([expect.stringMatching(/^Invalid environment variable PORT \(got "not-a-port"\)/)]);
+  });
+
+  test("start-up refuses a database whose migrations are behind, naming the command that fixes it", async () => {
+    const url = databaseUrl(`afterglow_test_behind_${randomBytes(4).toString("hex")}`);
+    const admin = new pg.Client({ connectionString: databaseUrl("postgres") });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${new URL(url).pathname.slice(1)}"`);
+    await admin.end();
+    try {
+      const app = spawnAppProcess("web", { DATABASE_URL: url, PORT: "0" });
+      expect(await app.exited).toBe(1);
+      expect(app.output()).toMatch(/is behind: 1 migration\(s\) not applied .*Run `npm run db:migrate`/);
+      expect(app.output()).not.toMatch(/\n\s+at /);
+    } finally {
+      await dropDatabase(url);
+    }
+  });
+
+  test("an unreachable PostgreSQL is named, with where we looked and how to start it", async () => {
+    const app = spawnAppProcess("worker", { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/afterglow" });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toMatch(
+      /PostgreSQL is not reachable at postgresql:\/\/postgres@127\.0\.0\.1:1\/afterglow .*pg_ctlcluster/,
+    );
+  });
+
+  describe("SIGTERM on a worker", () => {
+    let database: TestDatabase;
+    const prefix = newRedisPrefix();
+    afterAll(async () => {
+      await deleteRedisKeys(prefix);
+      await database.drop();
+    });
+
+    test("drains the job in flight, then exits 0", async () => {
+      database = await createTestDatabase();
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      const shop = await client.query<{ id: number }>(
+        "INSERT INTO shop (domain, name, updated_at) VALUES ('drain.myshopify.com', 'Drain', now()) RETURNING id",
+      );
+      await client.query("INSERT INTO customer (shop_id, shopify_customer_id, updated_at) VALUES ($1, 4242, now())", [
+        shop.rows[0]?.id,
+      ]);
+      const inbox = await client.query<{ id: string }>(
+        `INSERT INTO webhook_inbox (shop_domain, webhook_id, topic, raw_body)
+         VALUES ('drain.myshopify.com', 'drain-1', 'orders/paid', $1) RETURNING id::text`,
+        [JSON.stringify(paidOrderPayload(4242001, 4242, "12.00"))],
+      );
+      const inboxId = inbox.rows[0]?.id as string;
+      // Hold the customer's row so the job blocks mid-way, as a slow job would.
+      const blocker = new pg.Client({ connectionString: database.url });
+      await blocker.connect();
+      await blocker.query("BEGIN");
+      await blocker.query("SELECT * FROM customer WHERE shopify_customer_id = 4242 FOR UPDATE");
+
+      const worker = spawnAppProcess("worker", {
+        DATABASE_URL: database.url,
+        REDIS_URL: testRedisUrl,
+        REDIS_PREFIX: prefix,
+      });
+      const redis = new Redis(testRedisUrl);
+      const queue = new Queue("webhooks", { connection: redis, prefix });
+      await queue.add("orders/paid", { inboxId }, { jobId: `inbox-${inboxId}` });
+      await waitFor("the job to start", async () => {
+        const row = await client.query("SELECT status FROM webhook_inbox WHERE id = $1", [inboxId]);
+        return row.rows[0]?.status === "processing";
+      });
+
+      worker.child.kill("SIGTERM");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(worker.child.exitCode).toBeNull();
+      await blocker.query("COMMIT");
+      expect(await worker.exited).toBe(0);
+
+      const row = await client.query("SELECT status FROM webhook_inbox WHERE id = $1", [inboxId]);
+      expect(row.rows[0]?.status).toBe("completed");
+      const ledger = await client.query("SELECT points FROM ledger_entry WHERE shopify_order_id = 4242001");
+      expect(ledger.rows).toEqual([{ points: 12 }]);
+      expect(worker.output()).toContain("draining in-flight work");
+      await blocker.end();
+      await client.end();
+      await queue.close();
+      redis.disconnect();
+    });
+  });
+});
