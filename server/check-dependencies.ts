@@ -39,12 +39,14 @@ export async function checkPostgres(databaseUrl: string, options: { migrations: 
 
 export async function checkRedis(redisUrl: string): Promise<void> {
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on("error", () => undefined);
+  // ioredis rejects with "Connection is closed"; the socket error it emitted first says why.
+  let socketError: Error | undefined;
+  redis.on("error", (error: Error) => (socketError ??= error));
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = socketError?.message ?? (error instanceof Error ? error.message : String(error));
     throw new DependencyError(
       `Redis is not reachable at ${redacted(redisUrl)} (${reason}). Start it with: ` +
         'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no',

@@ -5,6 +5,7 @@ import { createServices, type Services } from "./create-services.js";
 import { checkDependencies } from "./check-dependencies.js";
 import { createApp } from "./http/create-app.js";
 import { startWorker, type RunningWorker } from "./jobs/start-worker.js";
+import { startWorkerMetricsServer } from "./jobs/start-worker-metrics-server.js";
 import { createLogger } from "./observability/create-logger.js";
 
 type Role = "all" | "web" | "worker";
@@ -34,6 +35,15 @@ export async function startProcess(config: AppConfig, role: Role): Promise<Runni
   }
   const worker = role !== "web" ? startWorker(services) : undefined;
   if (worker) logger.info({ concurrency: config.WORKER_CONCURRENCY }, "worker started");
+  if (role === "worker" && config.WORKER_METRICS_PORT > 0) {
+    server = await startWorkerMetricsServer(services.metrics.registry, config.WORKER_METRICS_PORT, config.HOST);
+    if (server) logger.info({ port: config.WORKER_METRICS_PORT }, "worker metrics on /metrics");
+    else
+      logger.warn(
+        { port: config.WORKER_METRICS_PORT },
+        "worker metrics port in use; set WORKER_METRICS_PORT per worker",
+      );
+  }
   return {
     services,
     server,

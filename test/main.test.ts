@@ -84,6 +84,10 @@ describe("process start-up and shutdown", () => {
         return row.rows[0]?.status === "processing";
       });
 
+      // A worker-only process has no web server; it serves its own metrics.
+      const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then((response) => response.text());
+      expect(metrics).toContain("# TYPE afterglow_jobs_completed_total counter");
+
       worker.child.kill("SIGTERM");
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(worker.child.exitCode).toBeNull();
