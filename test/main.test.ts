@@ -44,7 +44,9 @@ describe("process start-up and shutdown", () => {
   describe("SIGTERM on a worker", () => {
     let database: TestDatabase;
     const prefix = newRedisPrefix();
+    const cleanups: (() => Promise<void>)[] = [];
     afterAll(async () => {
+      for (const cleanup of cleanups) await cleanup();
       await deleteRedisKeys(prefix);
       await database.drop();
     });
@@ -71,13 +73,25 @@ describe("process start-up and shutdown", () => {
       await blocker.query("BEGIN");
       await blocker.query("SELECT * FROM customer WHERE shopify_customer_id = 4242 FOR UPDATE");
 
+      const metricsPort = String(20000 + Math.floor(Math.random() * 20000));
       const worker = spawnAppProcess("worker", {
         DATABASE_URL: database.url,
         REDIS_URL: testRedisUrl,
         REDIS_PREFIX: prefix,
+        WORKER_METRICS_PORT: metricsPort,
+      });
+      // Whatever happens below, no worker outlives the test and no lock is left held.
+      cleanups.push(async () => {
+        worker.child.kill("SIGKILL");
+        await blocker.end().catch(() => undefined);
+        await client.end().catch(() => undefined);
       });
       const redis = new Redis(testRedisUrl);
       const queue = new Queue("webhooks", { connection: redis, prefix });
+      cleanups.push(async () => {
+        await queue.close();
+        redis.disconnect();
+      });
       await queue.add("orders/paid", { inboxId }, { jobId: `inbox-${inboxId}` });
       await waitFor("the job to start", async () => {
         const row = await client.query("SELECT status FROM webhook_inbox WHERE id = $1", [inboxId]);
@@ -99,10 +113,6 @@ describe("process start-up and shutdown", () => {
       const ledger = await client.query("SELECT points FROM ledger_entry WHERE shopify_order_id = 4242001");
       expect(ledger.rows).toEqual([{ points: 12 }]);
       expect(worker.output()).toContain("draining in-flight work");
-      await blocker.end();
-      await client.end();
-      await queue.close();
-      redis.disconnect();
     });
   });
 });
