@@ -37,7 +37,8 @@ export interface Services {
 
 export function createServices(config: AppConfig, logger: Logger = createLogger(config.LOG_LEVEL)): Services {
   const prisma = createPrismaClient(config.DATABASE_URL);
-  const pool = createPgPool(config.DATABASE_URL);
+  // Intake flushes and worker jobs share this pool: room for every job in flight plus the group commit.
+  const pool = createPgPool(config.DATABASE_URL, Math.max(8, config.WORKER_CONCURRENCY + 4));
   const redis = createRedis(config.REDIS_URL);
   const queue = createWebhookQueue(redis, config.REDIS_PREFIX);
   return {
@@ -52,10 +53,10 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
     sessionStorage: new PrismaSessionStorage(prisma),
     repositories: {
       shops: createShopRepository(prisma),
-      customers: createCustomerRepository(prisma),
-      orders: createOrderRepository(prisma),
-      ledger: createLedgerRepository(prisma),
-      inbox: createWebhookInboxRepository(prisma),
+      customers: createCustomerRepository(pool),
+      orders: createOrderRepository(pool),
+      ledger: createLedgerRepository(pool),
+      inbox: createWebhookInboxRepository(pool),
     },
     async close() {
       await queue.close();

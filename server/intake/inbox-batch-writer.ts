@@ -33,7 +33,8 @@ export interface InboxBatchWriterOptions {
   onBatch?: (rows: number, seconds: number) => void;
 }
 
-const columnList = "shop_domain, webhook_id, topic, event_id, triggered_at, api_version, raw_body";
+// received_at is written in UTC explicitly: the column has no zone, and the server's zone may not be UTC.
+const columnList = "shop_domain, webhook_id, topic, event_id, triggered_at, api_version, raw_body, received_at";
 const columnCount = 7;
 
 /**
@@ -43,7 +44,7 @@ const columnCount = 7;
 function insertSql(rows: number): string {
   const tuples = Array.from({ length: rows }, (_, row) => {
     const base = row * columnCount;
-    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, ($${base + 5}::timestamptz AT TIME ZONE 'UTC'), $${base + 6}, $${base + 7})`;
+    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, ($${base + 5}::timestamptz AT TIME ZONE 'UTC'), $${base + 6}, $${base + 7}, now() AT TIME ZONE 'UTC')`;
   });
   return `INSERT INTO webhook_inbox (${columnList}) VALUES ${tuples.join(", ")}
 ON CONFLICT (shop_domain, webhook_id) DO NOTHING

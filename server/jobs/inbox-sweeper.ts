@@ -18,10 +18,7 @@ export async function sweepInbox(
   batchSize = 1000,
 ): Promise<number> {
   const rows = await inbox.findUnfinished(new Date(Date.now() - olderThanMs), batchSize);
-  await enqueueInboxRows(
-    queue,
-    rows.map((row) => ({ id: row.id.toString(), topic: row.topic })),
-  );
+  await enqueueInboxRows(queue, rows);
   return rows.length;
 }
 

@@ -22,9 +22,10 @@ describe("migrations", () => {
     await pool.end();
 
     const prisma = createPrismaClient(url, 2);
+    const ledgerPool = createPgPool(url, 2);
     const shop = await prisma.shop.create({ data: { domain: "migrated.myshopify.com" } });
     const customer = await prisma.customer.create({ data: { shopId: shop.id, shopifyCustomerId: 1n } });
-    const ledger = createLedgerRepository(prisma);
+    const ledger = createLedgerRepository(ledgerPool);
     const entry = {
       shopId: shop.id,
       customerId: customer.id,
@@ -36,6 +37,7 @@ describe("migrations", () => {
     expect(await ledger.append(entry)).toEqual({ applied: false });
     expect(await ledger.balanceMismatches(shop.id)).toEqual([]);
     await prisma.$disconnect();
+    await ledgerPool.end();
   });
 
   test("the ledger refuses updates and deletes", async () => {

@@ -1,29 +1,42 @@
 // Orders as webhooks describe them; an event older than what we hold never overwrites it.
-import type { PrismaClient } from "@prisma/client";
+import type { PgPool } from "../../db/create-pg-pool.js";
 import type { OrderPayload } from "./order-payload.js";
 
-export function createOrderRepository(prisma: PrismaClient) {
+// Timestamps arrive with offsets; columns hold UTC without a zone, as Prisma writes them.
+const recordSql = `
+INSERT INTO "order" (shop_id, shopify_order_id, customer_id, name, currency_code, subtotal_price, financial_status,
+                     paid_at, cancelled_at, shopify_created_at, shopify_updated_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6::numeric, $7, ($8::timestamptz AT TIME ZONE 'UTC'), ($9::timestamptz AT TIME ZONE 'UTC'),
+        ($10::timestamptz AT TIME ZONE 'UTC'), ($11::timestamptz AT TIME ZONE 'UTC'), now())
+ON CONFLICT (shop_id, shopify_order_id) DO UPDATE SET
+  customer_id = COALESCE(EXCLUDED.customer_id, "order".customer_id),
+  name = EXCLUDED.name,
+  subtotal_price = EXCLUDED.subtotal_price,
+  financial_status = EXCLUDED.financial_status,
+  paid_at = COALESCE("order".paid_at, EXCLUDED.paid_at),
+  cancelled_at = EXCLUDED.cancelled_at,
+  shopify_updated_at = EXCLUDED.shopify_updated_at,
+  updated_at = now()
+WHERE "order".shopify_updated_at IS NULL OR "order".shopify_updated_at <= EXCLUDED.shopify_updated_at`;
+
+export function createOrderRepository(pool: PgPool) {
   return {
     /** Upserts by (shop, Shopify order id); the payload's updated_at decides which version wins. */
     async record(shopId: number, customerId: number | null, order: OrderPayload): Promise<void> {
-      const paidAt = order.financial_status === "paid" ? new Date(order.processed_at ?? order.updated_at) : null;
-      await prisma.$executeRaw`
-        INSERT INTO "order" (shop_id, shopify_order_id, customer_id, name, currency_code, subtotal_price,
-                             financial_status, paid_at, cancelled_at, shopify_created_at, shopify_updated_at, updated_at)
-        VALUES (${shopId}, ${BigInt(order.id)}, ${customerId}, ${order.name ?? null}, ${order.currency ?? null},
-                ${order.subtotal_price}::numeric, ${order.financial_status ?? null}, ${paidAt},
-                ${order.cancelled_at ? new Date(order.cancelled_at) : null},
-                ${order.created_at ? new Date(order.created_at) : null}, ${new Date(order.updated_at)}, now())
-        ON CONFLICT (shop_id, shopify_order_id) DO UPDATE SET
-          customer_id = COALESCE(EXCLUDED.customer_id, "order".customer_id),
-          name = EXCLUDED.name,
-          subtotal_price = EXCLUDED.subtotal_price,
-          financial_status = EXCLUDED.financial_status,
-          paid_at = COALESCE("order".paid_at, EXCLUDED.paid_at),
-          cancelled_at = EXCLUDED.cancelled_at,
-          shopify_updated_at = EXCLUDED.shopify_updated_at,
-          updated_at = now()
-        WHERE "order".shopify_updated_at IS NULL OR "order".shopify_updated_at <= EXCLUDED.shopify_updated_at`;
+      const paidAt = order.financial_status === "paid" ? (order.processed_at ?? order.updated_at) : null;
+      await pool.query(recordSql, [
+        shopId,
+        order.id,
+        customerId,
+        order.name ?? null,
+        order.currency ?? null,
+        order.subtotal_price,
+        order.financial_status ?? null,
+        paidAt,
+        order.cancelled_at ?? null,
+        order.created_at ?? null,
+        order.updated_at,
+      ]);
     },
   };
 }
