@@ -40,7 +40,7 @@ export const configSchema = z.object({
   SHOPIFY_API_ORIGIN: z.url().optional(),
   /** A worker-only process serves /metrics and /healthz here (0 turns it off); web processes serve them on PORT. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   /** Received inbox rows older than this are re-enqueued by the sweeper. */
   SWEEP_AFTER_SECONDS: z.coerce.number().int().min(1).default(30),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(15),
