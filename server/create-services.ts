@@ -4,6 +4,9 @@ import type { Logger } from "pino";
 import type { AppConfig } from "./config/load-config.js";
 import { createPgPool, type PgPool } from "./db/create-pg-pool.js";
 import { createPrismaClient, type PrismaClient } from "./db/create-prisma-client.js";
+import { createCouponRepository, type CouponRepository } from "./domain/coupons/coupon-repository.js";
+import { createCouponQueue, type CouponQueue } from "./jobs/coupon-queue.js";
+import { createDiscountCodeService, type DiscountCodeService } from "./shopify/discount-code-service.js";
 import { createCustomerRepository } from "./domain/customers/customer-repository.js";
 import { createLedgerRepository } from "./domain/loyalty/ledger-repository.js";
 import { createOrderRepository } from "./domain/orders/order-repository.js";
@@ -23,6 +26,8 @@ export interface Services {
   pool: PgPool;
   redis: Redis;
   queue: WebhookQueue;
+  couponQueue: CouponQueue;
+  discounts: DiscountCodeService;
   shopify: Shopify;
   sessionStorage: PrismaSessionStorage<PrismaClient>;
   repositories: {
@@ -31,6 +36,7 @@ export interface Services {
     orders: ReturnType<typeof createOrderRepository>;
     ledger: ReturnType<typeof createLedgerRepository>;
     inbox: ReturnType<typeof createWebhookInboxRepository>;
+    coupons: CouponRepository;
   };
   close(): Promise<void>;
 }
@@ -41,6 +47,9 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
   const pool = createPgPool(config.DATABASE_URL, Math.max(8, config.WORKER_CONCURRENCY + 4));
   const redis = createRedis(config.REDIS_URL);
   const queue = createWebhookQueue(redis, config.REDIS_PREFIX);
+  const couponQueue = createCouponQueue(redis, config.REDIS_PREFIX);
+  const shopify = createShopify(config);
+  const sessionStorage = new PrismaSessionStorage(prisma);
   return {
     config,
     logger,
@@ -49,17 +58,21 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
     pool,
     redis,
     queue,
-    shopify: createShopify(config),
-    sessionStorage: new PrismaSessionStorage(prisma),
+    couponQueue,
+    discounts: createDiscountCodeService(shopify, sessionStorage),
+    shopify,
+    sessionStorage,
     repositories: {
       shops: createShopRepository(prisma),
       customers: createCustomerRepository(pool),
       orders: createOrderRepository(pool),
       ledger: createLedgerRepository(pool),
       inbox: createWebhookInboxRepository(pool),
+      coupons: createCouponRepository(prisma),
     },
     async close() {
       await queue.close();
+      await couponQueue.close();
       redis.disconnect();
       await pool.end();
       await prisma.$disconnect();

@@ -26,7 +26,9 @@ describe("process start-up and shutdown", () => {
     try {
       const app = spawnAppProcess("web", { DATABASE_URL: url, PORT: "0" });
       expect(await app.exited).toBe(1);
-      expect(app.output()).toMatch(/is behind: 1 migration\(s\) not applied .*Run `npm run db:migrate`/);
+      expect(app.output()).toMatch(
+        /is behind: \d+ migration\(s\) not applied \(20261125120000_init, .*Run `npm run db:migrate`/,
+      );
       expect(app.output()).not.toMatch(/\n\s+at /);
     } finally {
       await dropDatabase(url);

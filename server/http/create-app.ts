@@ -9,6 +9,8 @@ import { ShopDirectory } from "../intake/shop-directory.js";
 import { createVerifyWebhook } from "../shopify/verify-webhook.js";
 import { createErrorHandler } from "./middleware/error-handler.js";
 import { authRoutes } from "./routes/auth-routes.js";
+import { checkoutCouponRoute } from "./routes/checkout-coupon-route.js";
+import { couponSettingsRoutes } from "./routes/coupon-settings-routes.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { homeRoute } from "./routes/home-route.js";
 import { createWebhookIntakeHandler, webhookPath } from "./webhook-intake-handler.js";
@@ -53,6 +55,17 @@ export function createApp(services: Services): RequestListener {
       shops: services.repositories.shops,
       shopDirectory,
       logger,
+    }),
+    checkoutCouponRoute({
+      shopify: services.shopify,
+      shops: services.repositories.shops,
+      coupons: services.repositories.coupons,
+      prisma: services.prisma,
+    }),
+    couponSettingsRoutes({
+      shopify: services.shopify,
+      shops: services.repositories.shops,
+      coupons: services.repositories.coupons,
     }),
     homeRoute(services),
   );

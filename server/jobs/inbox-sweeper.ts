@@ -22,18 +22,27 @@ export async function sweepInbox(
   return rows.length;
 }
 
+/** Also given other work that must not be lost with Redis (pending coupons): re-enqueues rows older than a date. */
+export type ExtraSweep = (olderThan: Date) => Promise<number>;
+
 export function startInboxSweeper(
   inbox: WebhookInboxRepository,
   queue: WebhookQueue,
+  extraSweep: ExtraSweep,
   options: InboxSweeperOptions,
   logger: Logger,
 ): { stop: () => Promise<void> } {
   let running: Promise<void> | undefined;
+  const sweepAll = async () => {
+    const rows = await sweepInbox(inbox, queue, options.olderThanMs, options.batchSize);
+    const others = await extraSweep(new Date(Date.now() - options.olderThanMs));
+    return rows + others;
+  };
   const tick = () => {
     if (running) return;
-    running = sweepInbox(inbox, queue, options.olderThanMs, options.batchSize)
+    running = sweepAll()
       .then((count) => {
-        if (count > 0) logger.info({ count }, "sweeper re-enqueued unfinished inbox rows");
+        if (count > 0) logger.info({ count }, "sweeper re-enqueued unfinished inbox rows and pending coupons");
       })
       .catch((error: unknown) => logger.warn({ err: error }, "inbox sweep failed; will try again"))
       .finally(() => {

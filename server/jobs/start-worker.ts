@@ -1,7 +1,9 @@
 // Starts a BullMQ worker on the webhook queue plus the inbox sweeper; close() drains in-flight jobs.
 import { Worker } from "bullmq";
 import type { Services } from "../create-services.js";
+import { couponQueueName, enqueueCoupons, type CouponJobData } from "./coupon-queue.js";
 import { createRedis } from "./create-redis.js";
+import { createIssueCouponJob } from "./issue-coupon-job.js";
 import { handleAppUninstalled } from "./handlers/handle-app-uninstalled.js";
 import { handleComplianceRequest } from "./handlers/handle-compliance-request.js";
 import { handleCustomerCreated } from "./handlers/handle-customer-created.js";
@@ -13,8 +15,18 @@ import { webhookQueueName, type WebhookJobData } from "./webhook-queue.js";
 import type { WebhookTopic } from "./webhook-topics.js";
 
 export function webhookHandlers(services: Services): Partial<Record<WebhookTopic, WebhookHandler>> {
-  const { customers, orders, ledger, shops } = services.repositories;
-  const orderEvent = handleOrderEvent({ customers, orders, ledger });
+  const { customers, orders, ledger, shops, coupons } = services.repositories;
+  const orderEvent = handleOrderEvent({
+    customers,
+    orders,
+    ledger,
+    coupons,
+    countPreviousOrders: (shopId, customerId, before, orderId) =>
+      services.prisma.order.count({
+        where: { shopId, customerId, shopifyCreatedAt: { lt: before }, shopifyOrderId: { not: BigInt(orderId) } },
+      }),
+    enqueueCoupon: (couponId) => enqueueCoupons(services.couponQueue, [couponId]),
+  });
   const compliance = handleComplianceRequest();
   return {
     "orders/create": orderEvent,
@@ -35,6 +47,7 @@ export function webhookHandlers(services: Services): Partial<Record<WebhookTopic
 
 export interface RunningWorker {
   worker: Worker<WebhookJobData>;
+  couponWorker: Worker<CouponJobData>;
   close(): Promise<void>;
 }
 
@@ -54,20 +67,44 @@ export function startWorker(services: Services, options: { sweeper?: boolean } =
     concurrency: config.WORKER_CONCURRENCY,
   });
   worker.on("error", (error) => logger.error({ err: error }, "worker error"));
+  const couponWorker = new Worker<CouponJobData>(
+    couponQueueName,
+    createIssueCouponJob({
+      prisma: services.prisma,
+      coupons: services.repositories.coupons,
+      discounts: services.discounts,
+      logger,
+    }),
+    { connection, prefix: config.REDIS_PREFIX, concurrency: config.WORKER_CONCURRENCY },
+  );
+  couponWorker.on("error", (error) => logger.error({ err: error }, "coupon worker error"));
   const sweeper =
     options.sweeper === false
       ? undefined
       : startInboxSweeper(
           services.repositories.inbox,
           services.queue,
+          async (olderThan) => {
+            const stale = await services.prisma.coupon.findMany({
+              where: { status: "pending", createdAt: { lt: olderThan } },
+              select: { id: true },
+              take: 1000,
+            });
+            await enqueueCoupons(
+              services.couponQueue,
+              stale.map((coupon) => coupon.id),
+            );
+            return stale.length;
+          },
           { olderThanMs: config.SWEEP_AFTER_SECONDS * 1000, intervalMs: config.SWEEP_INTERVAL_SECONDS * 1000 },
           logger,
         );
   return {
     worker,
+    couponWorker,
     async close() {
       await sweeper?.stop();
-      await worker.close();
+      await Promise.all([worker.close(), couponWorker.close()]);
       connection.disconnect();
     },
   };

@@ -24,6 +24,7 @@ export const orderPayloadSchema = z.object({
   /** After discounts, before shipping, duties and tax, in the shop currency. */
   subtotal_price: money,
   customer: webhookCustomerSchema.nullable().optional(),
+  discount_codes: z.array(z.object({ code: z.string() })).default([]),
 });
 
 export type OrderPayload = z.infer<typeof orderPayloadSchema>;

@@ -1,9 +1,12 @@
-// orders/create and orders/paid: record the order and its customer, and award points once it is paid.
+// orders/create and orders/paid: record the order and customer, note redeemed coupons, offer a coupon, award points.
 import { UnrecoverableError } from "bullmq";
+import type { Shop } from "@prisma/client";
+import type { CouponRepository } from "../../domain/coupons/coupon-repository.js";
+import { offerThankYouCoupon, type OfferDeps } from "../../domain/coupons/offer-thank-you-coupon.js";
 import type { CustomerRepository } from "../../domain/customers/customer-repository.js";
-import { awardPointsForPaidOrder } from "../../domain/loyalty/award-points-for-paid-order.js";
+import { awardPointsForPaidOrder, type AwardOutcome } from "../../domain/loyalty/award-points-for-paid-order.js";
 import type { LedgerRepository } from "../../domain/loyalty/ledger-repository.js";
-import { orderPayloadSchema } from "../../domain/orders/order-payload.js";
+import { orderPayloadSchema, type OrderPayload } from "../../domain/orders/order-payload.js";
 import type { OrderRepository } from "../../domain/orders/order-repository.js";
 import type { HandlerOutcome, WebhookHandler } from "../webhook-handler.js";
 
@@ -11,6 +14,48 @@ export interface OrderEventDeps {
   customers: CustomerRepository;
   orders: OrderRepository;
   ledger: LedgerRepository;
+  coupons: CouponRepository;
+  countPreviousOrders: OfferDeps["countPreviousOrders"];
+  enqueueCoupon: (couponId: number) => Promise<void>;
+}
+
+async function recordCustomer(deps: OrderEventDeps, shop: Shop, order: OrderPayload): Promise<number | null> {
+  if (!order.customer) return null;
+  return deps.customers.upsert(shop.id, {
+    shopifyCustomerId: order.customer.id,
+    email: order.customer.email ?? order.email,
+    firstName: order.customer.first_name,
+    lastName: order.customer.last_name,
+    locale: order.customer_locale,
+  });
+}
+
+/** A code Afterglow issued, used on this order: redeemed once, with this order's subtotal as its revenue. */
+async function redeemCodes(deps: OrderEventDeps, shop: Shop, order: OrderPayload): Promise<string[]> {
+  const redeemed: string[] = [];
+  for (const { code } of order.discount_codes) {
+    const at = new Date(order.created_at ?? order.updated_at);
+    if (await deps.coupons.markRedeemed(shop.id, code, BigInt(order.id), order.subtotal_price, at)) redeemed.push(code);
+  }
+  return redeemed;
+}
+
+async function offerCoupon(deps: OrderEventDeps, shop: Shop, order: OrderPayload, customerId: number | null) {
+  const offer = await offerThankYouCoupon(deps, shop, order, customerId);
+  if (offer.kind === "declined") return `no coupon: ${offer.reason}`;
+  if (offer.coupon.status === "pending") await deps.enqueueCoupon(offer.coupon.id);
+  return `coupon ${offer.coupon.code} ${offer.coupon.status}`;
+}
+
+function describeAward(award: AwardOutcome): string {
+  switch (award.kind) {
+    case "awarded":
+      return `awarded ${award.points} points (balance ${award.balance})`;
+    case "already_awarded":
+      return "points for this order were already awarded";
+    case "nothing_to_award":
+      return "subtotal earns no points";
+  }
 }
 
 export function handleOrderEvent(deps: OrderEventDeps): WebhookHandler {
@@ -18,20 +63,17 @@ export function handleOrderEvent(deps: OrderEventDeps): WebhookHandler {
     const parsed = orderPayloadSchema.safeParse(payload);
     if (!parsed.success) throw new UnrecoverableError(`order payload invalid: ${parsed.error.message}`);
     const order = parsed.data;
-    const customerId = order.customer
-      ? await deps.customers.upsert(shop.id, {
-          shopifyCustomerId: order.customer.id,
-          email: order.customer.email ?? order.email,
-          firstName: order.customer.first_name,
-          lastName: order.customer.last_name,
-          locale: order.customer_locale,
-        })
-      : null;
+    const customerId = await recordCustomer(deps, shop, order);
     await deps.orders.record(shop.id, customerId, order);
+    const notes = (await redeemCodes(deps, shop, order)).map((code) => `redeemed ${code}`);
+    notes.push(await offerCoupon(deps, shop, order, customerId));
     // orders/paid means paid whatever the status says now; orders/create counts when checkout captured payment.
     const paid = topic === "orders/paid" || order.financial_status === "paid";
     if (!paid || order.cancelled_at) {
-      return { status: "completed", outcome: `order ${order.name ?? order.id} recorded; points wait for payment` };
+      return {
+        status: "completed",
+        outcome: [`order ${order.name ?? order.id} recorded; points wait for payment`, ...notes].join("; "),
+      };
     }
     if (customerId === null) {
       logger.info({ orderId: order.id }, "guest checkout: order recorded, no customer to award points to");
@@ -42,14 +84,7 @@ export function handleOrderEvent(deps: OrderEventDeps): WebhookHandler {
       { shopId: shop.id, customerId, shopifyOrderId: order.id, orderName: order.name, subtotal: order.subtotal_price },
       shop.pointsPerCurrencyUnit.toString(),
     );
-    switch (award.kind) {
-      case "awarded":
-        logger.info({ orderId: order.id, points: award.points, balance: award.balance }, "points awarded");
-        return { status: "completed", outcome: `awarded ${award.points} points (balance ${award.balance})` };
-      case "already_awarded":
-        return { status: "completed", outcome: "points for this order were already awarded" };
-      case "nothing_to_award":
-        return { status: "completed", outcome: "subtotal earns no points" };
-    }
+    if (award.kind === "awarded") logger.info({ orderId: order.id, points: award.points }, "points awarded");
+    return { status: "completed", outcome: [describeAward(award), ...notes].join("; ") };
   };
 }

@@ -1,0 +1,40 @@
+// Verifies a Shopify session token (App Bridge or checkout extension) and puts the token's shop on the response.
+import type { RequestHandler, Response } from "express";
+import type { Shopify } from "@shopify/shopify-api";
+import type { Shop } from "@prisma/client";
+import { AppError } from "../../errors/app-error.js";
+import type { ShopRepository } from "../../domain/shops/shop-repository.js";
+
+export interface SessionContext {
+  shop: Shop;
+  /** The token's subject: a staff member in the admin, a customer (or nothing) in checkout. */
+  subject: string | undefined;
+}
+
+const sessionKey = "afterglowSession";
+
+/** The shop and subject a route may act for: only ever the token's own shop. */
+export function sessionOf(res: Response): SessionContext {
+  const context: unknown = res.locals[sessionKey];
+  if (!context) throw new AppError("unauthorized", "No session token was verified for this request");
+  return context as SessionContext;
+}
+
+export function requireSessionToken(shopify: Shopify, shops: ShopRepository): RequestHandler {
+  return async (req, res, next) => {
+    const header = req.get("authorization") ?? "";
+    const token = /^Bearer (.+)$/i.exec(header)?.[1];
+    if (!token) throw new AppError("unauthorized", "A session token is required (Authorization: Bearer …)");
+    // decodeSessionToken checks the signature (app secret), audience (API key), expiry and not-before.
+    const payload = await shopify.session.decodeSessionToken(token).catch(() => {
+      throw new AppError("unauthorized", "The session token is invalid or expired");
+    });
+    const domain = new URL(payload.dest).hostname;
+    const shop = await shops.findByDomain(domain);
+    if (!shop || shop.status !== "installed")
+      throw new AppError("unauthorized", "This shop has not installed Afterglow");
+    const context: SessionContext = { shop, subject: payload.sub };
+    res.locals[sessionKey] = context;
+    next();
+  };
+}

@@ -1,0 +1,60 @@
+// Creates one pending thank-you coupon in Shopify: looks the code up first, waits out throttling, records refusals.
+import { DelayedError, UnrecoverableError, type Job } from "bullmq";
+import type { PrismaClient } from "@prisma/client";
+import type { Logger } from "pino";
+import type { CouponRepository } from "../domain/coupons/coupon-repository.js";
+import type { DiscountCodeService } from "../shopify/discount-code-service.js";
+import { ShopifySessionMissingError, ShopifyThrottledError, ShopifyUserError } from "../shopify/shopify-call-errors.js";
+import type { CouponJobData } from "./coupon-queue.js";
+
+export interface IssueCouponDeps {
+  prisma: PrismaClient;
+  coupons: CouponRepository;
+  discounts: DiscountCodeService;
+  logger: Logger;
+}
+
+export function createIssueCouponJob(deps: IssueCouponDeps) {
+  /** Another worker (or a crash before our row was updated) may have created it: Shopify is the truth. */
+  async function createOrAdopt(
+    shopDomain: string,
+    coupon: NonNullable<Awaited<ReturnType<CouponRepository["findById"]>>>,
+  ) {
+    const existing = await deps.discounts.findByCode(shopDomain, coupon.code);
+    if (existing) return existing;
+    try {
+      return await deps.discounts.create(shopDomain, coupon);
+    } catch (error) {
+      const taken = error instanceof ShopifyUserError && error.userErrors.some((entry) => entry.code === "TAKEN");
+      const adopted = taken ? await deps.discounts.findByCode(shopDomain, coupon.code) : null;
+      if (adopted) return adopted;
+      throw error;
+    }
+  }
+
+  return async function issueCouponJob(job: Job<CouponJobData>, token?: string): Promise<void> {
+    const coupon = await deps.coupons.findById(job.data.couponId);
+    if (!coupon) throw new UnrecoverableError(`coupon ${job.data.couponId} does not exist`);
+    if (coupon.status !== "pending") return;
+    const shop = await deps.prisma.shop.findUniqueOrThrow({ where: { id: coupon.shopId } });
+    const logger = deps.logger.child({ shop: shop.domain, jobId: job.id, couponId: coupon.id });
+    try {
+      const discountId = await createOrAdopt(shop.domain, coupon);
+      await deps.coupons.markIssued(coupon.id, discountId);
+      logger.info({ code: coupon.code, discountId }, "thank-you coupon issued");
+    } catch (error) {
+      if (error instanceof ShopifyThrottledError && token) {
+        // Throttling is not a failure: come back when the bucket has refilled, without spending an attempt.
+        logger.info({ waitMs: error.waitMs }, "Shopify throttled coupon creation; waiting");
+        await job.moveToDelayed(Date.now() + error.waitMs, token);
+        throw new DelayedError();
+      }
+      const permanent = error instanceof ShopifyUserError || error instanceof ShopifySessionMissingError;
+      const message = error instanceof Error ? error.message : String(error);
+      const final = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await deps.coupons.recordAttempt(coupon.id, message, final);
+      logger.warn({ err: error, final }, "thank-you coupon not issued");
+      throw permanent ? new UnrecoverableError(message) : error;
+    }
+  };
+}

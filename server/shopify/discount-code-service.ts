@@ -1,0 +1,100 @@
+// Creates and finds personal discount codes through Admin GraphQL (API 2026-10: the customer goes in `context`).
+import type { Shopify } from "@shopify/shopify-api";
+import type { SessionStorage } from "@shopify/shopify-app-session-storage";
+import { z } from "zod";
+import type { Coupon } from "@prisma/client";
+import { ShopifySessionMissingError, ShopifyUserError, toShopifyCallError } from "./shopify-call-errors.js";
+
+const findQuery = `#graphql
+  query AfterglowFindCode($code: String!) {
+    codeDiscountNodeByCode(code: $code) { id }
+  }`;
+
+const createBasic = `#graphql
+  mutation AfterglowCreateCode($discount: DiscountCodeBasicInput!) {
+    discountCodeBasicCreate(basicCodeDiscount: $discount) {
+      codeDiscountNode { id }
+      userErrors { field code message }
+    }
+  }`;
+
+const createFreeShipping = `#graphql
+  mutation AfterglowCreateFreeShippingCode($discount: DiscountCodeFreeShippingInput!) {
+    discountCodeFreeShippingCreate(freeShippingCodeDiscount: $discount) {
+      codeDiscountNode { id }
+      userErrors { field code message }
+    }
+  }`;
+
+const userErrorsSchema = z.array(
+  z.object({ field: z.array(z.string()).nullable(), code: z.string().nullable(), message: z.string() }),
+);
+const createResult = z.object({
+  codeDiscountNode: z.object({ id: z.string() }).nullable(),
+  userErrors: userErrorsSchema,
+});
+
+/** The mutation input for one coupon: single use, once per customer, limited to that customer when known. */
+export function discountInput(coupon: Coupon, combinesWith: Record<string, boolean>) {
+  const common = {
+    title: `Thank-you code ${coupon.code}`,
+    code: coupon.code,
+    context: coupon.shopifyCustomerId
+      ? { customers: { add: [`gid://shopify/Customer/${coupon.shopifyCustomerId}`] } }
+      : { all: "ALL" },
+    usageLimit: 1,
+    appliesOncePerCustomer: true,
+    startsAt: coupon.startsAt.toISOString(),
+    endsAt: coupon.endsAt.toISOString(),
+    combinesWith,
+    minimumRequirement: coupon.minimumSubtotal
+      ? { subtotal: { greaterThanOrEqualToSubtotal: coupon.minimumSubtotal.toString() } }
+      : null,
+  };
+  if (coupon.kind === "free_shipping") return common;
+  const value =
+    coupon.kind === "percentage"
+      ? { percentage: Number(coupon.value) / 100 }
+      : { discountAmount: { amount: coupon.value.toString(), appliesOnEachItem: false } };
+  return { ...common, customerGets: { value, items: { all: true } } };
+}
+
+export function createDiscountCodeService(shopify: Shopify, sessionStorage: SessionStorage) {
+  async function client(shopDomain: string) {
+    const session = await sessionStorage.loadSession(shopify.session.getOfflineId(shopDomain));
+    if (!session?.accessToken) throw new ShopifySessionMissingError(`no offline session for ${shopDomain}`);
+    return new shopify.clients.Graphql({ session });
+  }
+
+  async function call(shopDomain: string, query: string, variables: Record<string, unknown>): Promise<unknown> {
+    try {
+      const response = await (await client(shopDomain)).request(query, { variables });
+      return response.data;
+    } catch (error) {
+      throw toShopifyCallError(error);
+    }
+  }
+
+  return {
+    /** The crash between Shopify creating a code and our row saying so is closed by looking before creating. */
+    async findByCode(shopDomain: string, code: string): Promise<string | null> {
+      const data = z
+        .object({ codeDiscountNodeByCode: z.object({ id: z.string() }).nullable() })
+        .parse(await call(shopDomain, findQuery, { code }));
+      return data.codeDiscountNodeByCode?.id ?? null;
+    },
+    async create(shopDomain: string, coupon: Coupon): Promise<string> {
+      const combinesWith = z.record(z.string(), z.boolean()).parse(coupon.combinesWith);
+      const freeShipping = coupon.kind === "free_shipping";
+      const data = await call(shopDomain, freeShipping ? createFreeShipping : createBasic, {
+        discount: discountInput(coupon, combinesWith),
+      });
+      const key = freeShipping ? "discountCodeFreeShippingCreate" : "discountCodeBasicCreate";
+      const result = createResult.parse(z.record(z.string(), z.unknown()).parse(data)[key]);
+      if (result.userErrors.length > 0 || !result.codeDiscountNode) throw new ShopifyUserError(result.userErrors);
+      return result.codeDiscountNode.id;
+    },
+  };
+}
+
+export type DiscountCodeService = ReturnType<typeof createDiscountCodeService>;

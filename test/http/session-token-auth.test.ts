@@ -1,0 +1,89 @@
+import { mintSessionToken } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
+import { installShop } from "../support/shop-fixtures.js";
+import { startTestStack, testApiKey, testApiSecret, type TestStack } from "../support/start-test-stack.js";
+
+let stack: TestStack;
+let shop: string;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  shop = await installShop(stack);
+});
+afterAll(() => stack.stop());
+
+const couponFor = (token: string | undefined) =>
+  fetch(`${stack.appUrl}/api/checkout/coupon?orderId=gid://shopify/OrderIdentity/123`, {
+    headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+  });
+
+const token = (overrides: Partial<Parameters<typeof mintSessionToken>[0]> = {}) =>
+  mintSessionToken({ shop, apiKey: testApiKey, apiSecret: testApiSecret, ...overrides });
+
+describe("session tokens on /api/checkout and /api/settings", () => {
+  test("a valid token is accepted", async () => {
+    const response = await couponFor(token());
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "pending" });
+  });
+
+  test.each([
+    ["missing", undefined],
+    ["expired", "expired"],
+    ["for another app (wrong audience)", "audience"],
+    ["for a shop that never installed Afterglow", "shop"],
+    ["signed with another secret", "signature"],
+    ["not a JWT at all", "garbage"],
+  ])("%s: 401", async (_name, kind) => {
+    const bad: Record<string, string | undefined> = {
+      expired: token({ issuedAt: Math.floor(Date.now() / 1000) - 3600, expiresInSeconds: 60 }),
+      audience: token({ apiKey: "someone-elses-app" }),
+      shop: token({ shop: "stranger.myshopify.com" }),
+      signature: token({ apiSecret: "not-our-secret" }),
+      garbage: "abc.def.ghi",
+    };
+    const response = await couponFor(kind === undefined ? undefined : bad[kind]);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: "unauthorized" } });
+  });
+
+  test("the checkout endpoint answers CORS preflights for the extension's sandbox", async () => {
+    const response = await fetch(`${stack.appUrl}/api/checkout/coupon`, {
+      method: "OPTIONS",
+      headers: { origin: "https://extensions.shopifycdn.com", "access-control-request-headers": "authorization" },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("access-control-allow-headers")).toMatch(/Authorization/);
+  });
+
+  test("settings: defaults, a per-field 422, then a saved change", async () => {
+    const headers = { authorization: `Bearer ${token()}`, "content-type": "application/json" };
+    const initial = (await (await fetch(`${stack.appUrl}/api/settings/coupons`, { headers })).json()) as {
+      settings: Record<string, unknown>;
+    };
+    expect(initial.settings).toMatchObject({ enabled: true, kind: "percentage", value: "10", validityDays: 30 });
+    const invalid = await fetch(`${stack.appUrl}/api/settings/coupons`, {
+      method: "PUT",
+      headers,
+      body: JSON.stringify({ ...initial.settings, value: "250", validityDays: 0 }),
+    });
+    expect(invalid.status).toBe(422);
+    expect(await invalid.json()).toEqual({
+      error: {
+        code: "unprocessable",
+        message: "Some settings need fixing",
+        fields: { validityDays: "At least 1 day", value: "A percentage is between 1 and 100" },
+      },
+    });
+    const saved = await fetch(`${stack.appUrl}/api/settings/coupons`, {
+      method: "PUT",
+      headers,
+      body: JSON.stringify({ ...initial.settings, kind: "fixed_amount", value: "5", minimumSubtotal: "30" }),
+    });
+    expect(saved.status).toBe(200);
+    const again = (await (await fetch(`${stack.appUrl}/api/settings/coupons`, { headers })).json()) as {
+      settings: Record<string, unknown>;
+    };
+    expect(again.settings).toMatchObject({ kind: "fixed_amount", value: "5", minimumSubtotal: "30" });
+  });
+});
