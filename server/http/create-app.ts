@@ -39,7 +39,17 @@ export function createApp(services: Services): RequestListener {
     receiveWebhook,
     logger,
   });
-  app.use(
+  app.use(...routers(services, shopDirectory));
+  app.use(createErrorHandler(logger));
+  return (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === "POST" && req.url === webhookPath) handleWebhook(req, res);
+    else app(req, res);
+  };
+}
+
+function routers(services: Services, shopDirectory: ShopDirectory) {
+  const { metrics, pool, queue, logger } = services;
+  return [
     healthRoutes({
       pool,
       redis: services.redis,
@@ -68,10 +78,5 @@ export function createApp(services: Services): RequestListener {
       coupons: services.repositories.coupons,
     }),
     homeRoute(services),
-  );
-  app.use(createErrorHandler(logger));
-  return (req: IncomingMessage, res: ServerResponse) => {
-    if (req.method === "POST" && req.url === webhookPath) handleWebhook(req, res);
-    else app(req, res);
-  };
+  ];
 }

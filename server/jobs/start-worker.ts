@@ -45,6 +45,37 @@ export function webhookHandlers(services: Services): Partial<Record<WebhookTopic
   };
 }
 
+function startCouponWorker(services: Services, connection: ReturnType<typeof createRedis>): Worker<CouponJobData> {
+  const { config, logger } = services;
+  const process = createIssueCouponJob({
+    prisma: services.prisma,
+    coupons: services.repositories.coupons,
+    discounts: services.discounts,
+    logger,
+  });
+  const worker = new Worker<CouponJobData>(couponQueueName, process, {
+    connection,
+    prefix: config.REDIS_PREFIX,
+    concurrency: config.WORKER_CONCURRENCY,
+  });
+  worker.on("error", (error) => logger.error({ err: error }, "coupon worker error"));
+  return worker;
+}
+
+/** Pending coupons whose job Redis lost are queued again, like unfinished inbox rows. */
+async function sweepPendingCoupons(services: Services, olderThan: Date): Promise<number> {
+  const stale = await services.prisma.coupon.findMany({
+    where: { status: "pending", createdAt: { lt: olderThan } },
+    select: { id: true },
+    take: 1000,
+  });
+  await enqueueCoupons(
+    services.couponQueue,
+    stale.map((coupon) => coupon.id),
+  );
+  return stale.length;
+}
+
 export interface RunningWorker {
   worker: Worker<WebhookJobData>;
   couponWorker: Worker<CouponJobData>;
@@ -67,35 +98,14 @@ export function startWorker(services: Services, options: { sweeper?: boolean } =
     concurrency: config.WORKER_CONCURRENCY,
   });
   worker.on("error", (error) => logger.error({ err: error }, "worker error"));
-  const couponWorker = new Worker<CouponJobData>(
-    couponQueueName,
-    createIssueCouponJob({
-      prisma: services.prisma,
-      coupons: services.repositories.coupons,
-      discounts: services.discounts,
-      logger,
-    }),
-    { connection, prefix: config.REDIS_PREFIX, concurrency: config.WORKER_CONCURRENCY },
-  );
-  couponWorker.on("error", (error) => logger.error({ err: error }, "coupon worker error"));
+  const couponWorker = startCouponWorker(services, connection);
   const sweeper =
     options.sweeper === false
       ? undefined
       : startInboxSweeper(
           services.repositories.inbox,
           services.queue,
-          async (olderThan) => {
-            const stale = await services.prisma.coupon.findMany({
-              where: { status: "pending", createdAt: { lt: olderThan } },
-              select: { id: true },
-              take: 1000,
-            });
-            await enqueueCoupons(
-              services.couponQueue,
-              stale.map((coupon) => coupon.id),
-            );
-            return stale.length;
-          },
+          (olderThan) => sweepPendingCoupons(services, olderThan),
           { olderThanMs: config.SWEEP_AFTER_SECONDS * 1000, intervalMs: config.SWEEP_INTERVAL_SECONDS * 1000 },
           logger,
         );
