@@ -99,6 +99,10 @@ export function controlRoutes(sim: ShopifySimulator): Router {
     "/shops/:shop/orders",
     json((req) => sim.store.listOrders(sim.shop(shop(req)).domain)),
   );
+  r.get(
+    "/shops/:shop/discount-codes",
+    json((req) => sim.discountCodes(shop(req))),
+  );
   r.post(
     "/shops/:shop/customers",
     json((req) => sim.createCustomer(shop(req), customerSchema.parse(req.body))),

@@ -20,7 +20,14 @@ import { WebhookEmitter } from "./webhooks/webhook-emitter.js";
 export { ShopifySimulator, type ShopRef } from "./shopify-simulator.js";
 export type { InstallAppResult } from "./oauth/install-app.js";
 export type { DeliveryAttempt, DeliveryRecord, DeliveryState } from "./webhooks/delivery-record.js";
-export type { SimCustomer, SimFulfillment, SimOrder, SimRefund, SimShop } from "./state/sim-types.js";
+export type {
+  SimCustomer,
+  SimDiscountCodeRecord,
+  SimFulfillment,
+  SimOrder,
+  SimRefund,
+  SimShop,
+} from "./state/sim-types.js";
 export { mintSessionToken } from "./mint-session-token.js";
 export { signWebhookBody } from "./webhooks/sign-webhook-body.js";
 export { buildSignedWebhook } from "./webhooks/build-signed-webhook.js";

@@ -24,6 +24,7 @@ import type {
   RefundOrderInput,
   ShipmentStatus,
   SimCustomer,
+  SimDiscountCodeRecord,
   SimFulfillment,
   SimOrder,
   SimRefund,
@@ -113,6 +114,17 @@ export class ShopifySimulator {
     return customer;
   }
 
+  /** The discount codes created in the shop through the Admin API, oldest first. */
+  discountCodes(shop: ShopRef): SimDiscountCodeRecord[] {
+    return this.store.discountCodes.list(this.shop(shop).domain);
+  }
+
+  /** The shop's discount code spelled `code` (any case, as checkout matches it), if it exists. */
+  discountCode(shop: ShopRef, code: string): SimDiscountCodeRecord | undefined {
+    return this.store.discountCodes.find(this.shop(shop).domain, code);
+  }
+
+  /** A code the shop knows is redeemed as at checkout: counted, or refused with an Error saying why. */
   createOrder(shop: ShopRef, input: CreateOrderInput): SimOrder {
     const s = this.shop(shop);
     const order = this.store.createOrder(s.domain, input);

@@ -14,6 +14,7 @@ import type { AdminSchema } from "./admin-schema.js";
 import type { GraphQLContext } from "./graphql-context.js";
 import type { LeakyBucket, ThrottleStatus } from "./leaky-bucket.js";
 import { queryCost } from "./query-cost.js";
+import { variableErrors } from "./variable-errors.js";
 
 export const MAX_QUERY_COST = 1000;
 const RATE_LIMITS_DOC = "https://shopify.dev/api/usage/rate-limits";
@@ -75,6 +76,9 @@ export async function executeAdminQuery(
         { message: "An operation name is required when the document has several", extensions: { code: "BAD_REQUEST" } },
       ],
     };
+  // Shopify refuses ill-typed variables before pricing the query, like any other validation error.
+  const badVariables = variableErrors(admin.schema, operation, request.variables ?? {});
+  if (badVariables.length > 0) return { errors: badVariables };
   const costInput = {
     schema: admin.schema,
     operation,

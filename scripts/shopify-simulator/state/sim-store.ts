@@ -1,4 +1,5 @@
-// Holds every simulated shop's customers and orders and applies merchant actions to them.
+// Holds every simulated shop's customers, orders and discount codes and applies merchant actions to them.
+import { DiscountCodeBook } from "./discount-code-book.js";
 import { formatCents, toCents } from "./money.js";
 import { refundableQuantity } from "./order-totals.js";
 import {
@@ -29,6 +30,8 @@ const ID_BASES = {
   product: 8_801_234_567_000,
   variant: 4_401_234_567_000,
   dataRequest: 9_901_234_567_000,
+  discountCode: 1_401_234_567_000,
+  redeemCode: 1_901_234_567_000,
 } as const;
 
 type IdKind = keyof typeof ID_BASES;
@@ -40,8 +43,11 @@ export class SimStore {
   private readonly counters = new Map<IdKind, number>();
   private readonly orderNumbers = new Map<string, number>();
   private readonly variantsBySku = new Map<string, { productId: number; variantId: number }>();
+  readonly discountCodes: DiscountCodeBook;
 
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  constructor(private readonly now: () => Date = () => new Date()) {
+    this.discountCodes = new DiscountCodeBook((kind) => this.nextId(kind), now);
+  }
 
   nextId(kind: IdKind): number {
     const n = (this.counters.get(kind) ?? 0) + 1;
@@ -121,9 +127,15 @@ export class SimStore {
     const shop = this.shop(domain);
     if (input.lineItems.length === 0) throw new SimulatorError("an order needs at least one line item");
     const customer = input.customerId == null ? null : this.customer(domain, input.customerId);
+    const at = this.now();
+    // A checkout refuses an unusable code before any order exists, so this runs before the order number is taken.
+    const redemptions = this.discountCodes.prepareRedemptions(domain, input.discountCodes ?? [], {
+      customerId: customer?.id ?? null,
+      subtotalCents: input.lineItems.reduce((sum, li) => sum + toCents(li.price) * li.quantity, 0),
+      at,
+    });
     const number = (this.orderNumbers.get(domain) ?? 1000) + 1;
     this.orderNumbers.set(domain, number);
-    const at = this.now();
     const order: SimOrder = {
       id: this.nextId("order"),
       shopDomain: domain,
@@ -138,7 +150,7 @@ export class SimStore {
         sku: li.sku ?? null,
         ...this.variantFor(li.sku ?? li.title),
       })),
-      discountCodes: (input.discountCodes ?? []).map((d) => ({ ...d, amount: formatCents(toCents(d.amount)) })),
+      discountCodes: redemptions.map(({ line }) => ({ ...line, amount: formatCents(toCents(line.amount)) })),
       shippingPrice: formatCents(toCents(input.shippingPrice ?? "0.00")),
       taxRate: input.taxRate ?? 0,
       currency: shop.currencyCode,
@@ -155,6 +167,7 @@ export class SimStore {
       test: input.test ?? false,
     };
     this.orders.set(order.id, order);
+    this.discountCodes.recordUsages(redemptions, order);
     return order;
   }
 

@@ -1,4 +1,4 @@
-// The simulator's in-memory model of a Shopify store: shops, customers, orders and what happens to them.
+// The simulator's in-memory model of a Shopify store: shops, customers, orders, discount codes and what happens to them.
 
 export const CURRENCY_CODES = [
   "USD",
@@ -98,6 +98,54 @@ export interface SimDiscountCode {
   amount: string;
   type: DiscountType;
 }
+
+/** What a discount code takes off: a share of the merchandise, a fixed amount, or the shipping. */
+export type SimDiscountValue =
+  | { type: "percentage"; percentage: number }
+  | { type: "fixed_amount"; amount: string; appliesOnEachItem: boolean }
+  | { type: "free_shipping" };
+
+export interface SimDiscountCombinesWith {
+  orderDiscounts: boolean;
+  productDiscounts: boolean;
+  shippingDiscounts: boolean;
+}
+
+export interface SimDiscountUsage {
+  orderId: number;
+  customerId: number | null;
+  at: Date;
+}
+
+/** A code discount the app created through the Admin API (one code per discount, as the app issues them). */
+export interface SimDiscountCodeRecord {
+  /** The DiscountCodeNode id. */
+  id: number;
+  /** The DiscountRedeemCode id of its single code. */
+  redeemCodeId: number;
+  shopDomain: string;
+  title: string;
+  code: string;
+  value: SimDiscountValue;
+  /** null: any buyer may redeem it; otherwise only these customers. */
+  customerIds: number[] | null;
+  /** Merchandise subtotal the cart must reach, a decimal string; null: no minimum. */
+  minimumSubtotal: string | null;
+  combinesWith: SimDiscountCombinesWith;
+  usageLimit: number | null;
+  appliesOncePerCustomer: boolean;
+  startsAt: Date;
+  endsAt: Date | null;
+  asyncUsageCount: number;
+  usages: SimDiscountUsage[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type CreateDiscountCodeInput = Omit<
+  SimDiscountCodeRecord,
+  "id" | "redeemCodeId" | "shopDomain" | "asyncUsageCount" | "usages" | "createdAt" | "updatedAt"
+>;
 
 export interface SimFulfillment {
   id: number;
