@@ -1,0 +1,20 @@
+// The slice of the `shopify` global this block uses, typed once for both targets and checked against Shopify's types.
+import type { Api as ThankYouApi } from "@shopify/ui-extensions/purchase.thank-you.block.render";
+import type { Api as OrderStatusApi } from "@shopify/ui-extensions/customer-account.order-status.block.render";
+import type { CouponI18n } from "./describe-coupon.js";
+import type { OrderSources } from "./read-order-id.js";
+
+export interface CouponExtensionApi extends OrderSources {
+  i18n: CouponI18n;
+  sessionToken: { get(): Promise<string> };
+}
+
+// Compile-time proof that both targets' real APIs provide what CouponExtensionApi promises.
+type Provides<T extends CouponExtensionApi> = T;
+export type ThankYouProvides = Provides<ThankYouApi>;
+export type OrderStatusProvides = Provides<OrderStatusApi>;
+
+/** Read when called, not at import: Shopify sets the global before it calls the extension. */
+export function shopifyApi(): CouponExtensionApi {
+  return (globalThis as unknown as { shopify: CouponExtensionApi }).shopify;
+}
