@@ -51,7 +51,9 @@ export function discountInput(coupon: Coupon, combinesWith: Record<string, boole
       ? { subtotal: { greaterThanOrEqualToSubtotal: coupon.minimumSubtotal.toString() } }
       : null,
   };
-  if (coupon.kind === "free_shipping") return common;
+  // Shopify refuses a shipping discount that combines with other shipping discounts.
+  if (coupon.kind === "free_shipping")
+    return { ...common, combinesWith: { ...combinesWith, shippingDiscounts: false } };
   const value =
     coupon.kind === "percentage"
       ? { percentage: Number(coupon.value) / 100 }
