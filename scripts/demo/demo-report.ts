@@ -2,13 +2,14 @@
 import type { PrismaClient } from "@prisma/client";
 import type { WebhookQueue } from "../../server/jobs/webhook-queue.js";
 import type { ShopifySimulator } from "../shopify-simulator/shopify-simulator.js";
-import { demoCustomers, expectedPoints } from "./demo-scenario.js";
+import { demoCustomers, expectedCoupons, expectedPoints } from "./demo-scenario.js";
 
 export interface DemoReport {
   deliveries: { topic: string; requests: number; webhookIds: number }[];
   inbox: { status: string; count: number }[];
   jobs: Record<string, number>;
   customers: { name: string; email: string; points: number; expected: number; entries: number }[];
+  coupons: { customer: string; code: string; status: string; "revenue back": string }[];
   problems: string[];
 }
 
@@ -54,6 +55,7 @@ export async function buildDemoReport(
   }
   const jobs = await queue.getJobCounts("completed", "failed", "waiting", "active", "delayed");
   if ((jobs.failed ?? 0) > 0) problems.push(`${jobs.failed} job(s) failed in the queue`);
+  const coupons = await couponLines(prisma, shop.id, problems);
   const failed = inboxGroups.find((group) => group.status === "failed")?._count._all ?? 0;
   if (failed > 0) problems.push(`${failed} webhook(s) failed processing`);
   const guestSkipped = await prisma.webhookInbox.count({ where: { outcome: { contains: "guest checkout" } } });
@@ -69,6 +71,7 @@ export async function buildDemoReport(
     inbox: inboxGroups.map((group) => ({ status: group.status, count: group._count._all })),
     jobs,
     customers,
+    coupons,
     problems,
   };
 }
@@ -91,8 +94,32 @@ export function printDemoReport(report: DemoReport, urls: Record<string, string>
       "ledger entries": c.entries,
     })),
   );
+  console.log("Thank-you coupons (created in Shopify, shown on the thank-you page):");
+  console.table(report.coupons);
   console.log("Open these:");
   for (const [label, url] of Object.entries(urls)) console.log(`  ${label.padEnd(22)} ${url}`);
   if (report.problems.length === 0) console.log("\nEvery expected effect happened.");
   else console.log(`\nProblems:\n  - ${report.problems.join("\n  - ")}`);
+}
+
+async function couponLines(prisma: PrismaClient, shopId: number, problems: string[]) {
+  const lines = [];
+  for (const demo of demoCustomers) {
+    const customer = await prisma.customer.findFirst({ where: { shopId, email: demo.email } });
+    const coupons = customer ? await prisma.coupon.findMany({ where: { shopId, customerId: customer.id } }) : [];
+    const expected = expectedCoupons[demo.key];
+    const statuses = coupons.map((coupon) => coupon.status);
+    if (expected && (coupons.length !== 1 || statuses[0] !== expected)) {
+      problems.push(`${demo.firstName} has coupons [${statuses.join(", ")}], expected one ${expected}`);
+    }
+    for (const coupon of coupons) {
+      lines.push({
+        customer: `${demo.firstName} ${demo.lastName}`,
+        code: coupon.code,
+        status: coupon.status,
+        "revenue back": coupon.redeemedRevenue?.toString() ?? "",
+      });
+    }
+  }
+  return lines;
 }

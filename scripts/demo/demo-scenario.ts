@@ -33,6 +33,8 @@ export interface DemoOrder {
   /** duplicated: every webhook delivered three times; reordered: orders/paid arrives before orders/create. */
   delivery: DeliveryStyle;
   fulfil?: boolean;
+  /** Pays with the 10% thank-you code Afterglow gave this customer after their first order. */
+  useThankYouCode?: boolean;
   story: string;
 }
 
@@ -65,7 +67,8 @@ export const demoOrders: DemoOrder[] = [
     lineItems: [{ title: "Reed diffuser", price: "45.99", quantity: 1 }],
     paid: true,
     delivery: "duplicated",
-    story: "repeat order whose webhooks Shopify delivers three times",
+    useThankYouCode: true,
+    story: "comes back with her thank-you code; Shopify delivers the webhooks three times",
   },
   {
     customer: "dewi",
@@ -94,6 +97,14 @@ export const demoOrders: DemoOrder[] = [
 export const expectedPoints: Record<string, number> = {
   maria: 49, // 2 x 24.50
   budi: 80, // 90.00 - 10.00
-  clara: 81, // 36.00 + floor(45.99)
+  clara: 77, // 36.00 + floor(45.99 - 4.60 thank-you discount)
   dewi: 150, // the unpaid 8.00 order earns nothing
+};
+
+/** Hand-worked: every customer's first order earns a 10% code (the default settings); Clara uses hers. */
+export const expectedCoupons: Record<string, "issued" | "redeemed"> = {
+  maria: "issued",
+  budi: "issued",
+  clara: "redeemed",
+  dewi: "issued",
 };

@@ -3,6 +3,10 @@ import type { PrismaClient } from "@prisma/client";
 import type { ShopifySimulator } from "../shopify-simulator/shopify-simulator.js";
 import { demoCustomers, demoOrders, demoShop, type DemoOrder } from "./demo-scenario.js";
 
+async function inboxSettled(prisma: PrismaClient): Promise<boolean> {
+  return (await prisma.webhookInbox.count({ where: { status: { in: ["received", "processing"] } } })) === 0;
+}
+
 async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -11,14 +15,40 @@ async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs 
   }
 }
 
-async function placeOrder(sim: ShopifySimulator, order: DemoOrder, customerIds: Map<string, number>): Promise<void> {
+/** The customer's thank-you code, once the worker has created it in Shopify. */
+async function thankYouCode(prisma: PrismaClient, shopifyCustomerId: number): Promise<string> {
+  let code: string | undefined;
+  await waitUntil("the thank-you code", async () => {
+    const coupon = await prisma.coupon.findFirst({
+      where: { shopifyCustomerId: BigInt(shopifyCustomerId), status: "issued" },
+    });
+    code = coupon?.code;
+    return Boolean(code);
+  });
+  return code ?? "";
+}
+
+async function discountCodesFor(prisma: PrismaClient, order: DemoOrder, customerId: number | null) {
+  if (!order.useThankYouCode || customerId === null) return order.discountCodes;
+  const subtotal = order.lineItems.reduce((sum, item) => sum + Number(item.price) * item.quantity, 0);
+  const code = await thankYouCode(prisma, customerId);
+  return [{ code, amount: (Math.round(subtotal * 10) / 100).toFixed(2), type: "percentage" as const }];
+}
+
+async function placeOrder(
+  sim: ShopifySimulator,
+  prisma: PrismaClient,
+  order: DemoOrder,
+  customerIds: Map<string, number>,
+): Promise<void> {
   const customerId = order.customer ? (customerIds.get(order.customer) ?? null) : null;
+  const discountCodes = await discountCodesFor(prisma, order, customerId);
   if (order.delivery === "reordered") sim.holdDeliveries();
   if (order.delivery === "duplicated") sim.setDuplicates(2);
   const placed = sim.createOrder(demoShop.domain, {
     customerId,
     lineItems: order.lineItems,
-    discountCodes: order.discountCodes,
+    discountCodes,
   });
   if (order.paid) sim.payOrder(demoShop.domain, placed.id);
   if (order.fulfil)
@@ -40,10 +70,15 @@ export async function playDemoScenario(sim: ShopifySimulator, prisma: PrismaClie
   const customerIds = new Map<string, number>();
   for (const customer of demoCustomers) customerIds.set(customer.key, sim.createCustomer(demoShop.domain, customer).id);
   console.log("Placing orders:");
-  for (const order of demoOrders) await placeOrder(sim, order, customerIds);
+  for (const order of demoOrders) {
+    await placeOrder(sim, prisma, order, customerIds);
+    // Real customers come back minutes apart, not milliseconds: let each order land before the next.
+    await sim.settle();
+    await waitUntil("the order's webhooks to be processed", () => inboxSettled(prisma));
+  }
   await sim.settle();
-  await waitUntil("every webhook to be processed", async () => {
-    const open = await prisma.webhookInbox.count({ where: { status: { in: ["received", "processing"] } } });
-    return open === 0;
+  await waitUntil("every webhook and coupon to be processed", async () => {
+    const pendingCoupons = await prisma.coupon.count({ where: { status: "pending" } });
+    return (await inboxSettled(prisma)) && pendingCoupons === 0;
   });
 }

@@ -23,7 +23,15 @@ export function webhookHandlers(services: Services): Partial<Record<WebhookTopic
     coupons,
     countPreviousOrders: (shopId, customerId, before, orderId) =>
       services.prisma.order.count({
-        where: { shopId, customerId, shopifyCreatedAt: { lt: before }, shopifyOrderId: { not: BigInt(orderId) } },
+        where: {
+          shopId,
+          customerId,
+          // created_at has one-second precision; Shopify's order ids grow, so they order orders of the same second.
+          OR: [
+            { shopifyCreatedAt: { lt: before } },
+            { shopifyCreatedAt: before, shopifyOrderId: { lt: BigInt(orderId) } },
+          ],
+        },
       }),
     enqueueCoupon: (couponId) => enqueueCoupons(services.couponQueue, [couponId]),
   });

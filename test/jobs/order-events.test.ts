@@ -31,6 +31,16 @@ describe("order events", () => {
     expect((await order(6001)).financialStatus).toBe("paid");
   });
 
+  test("orders/paid and a pending orders/create stamped the same second: the order stays paid", async () => {
+    const paid = paidOrderPayload(6011, 611, "20.00", "2026-11-20T10:05:00Z");
+    const created = { ...paid, financial_status: "pending" };
+    await postWebhook(stack, { shop, topic: "orders/paid", payload: paid });
+    await waitFor("paid processed", () => inboxSettled(stack));
+    await postWebhook(stack, { shop, topic: "orders/create", payload: created });
+    await waitFor("create processed", () => inboxSettled(stack));
+    expect((await order(6011)).financialStatus).toBe("paid");
+  });
+
   test("orders/create (pending) then orders/paid: no points until paid, then once", async () => {
     const created = { ...paidOrderPayload(6002, 602, "55.55", "2026-11-20T11:00:00Z"), financial_status: "pending" };
     await postWebhook(stack, { shop, topic: "orders/create", payload: created });

@@ -2,6 +2,15 @@
 import type { PgPool } from "../../db/create-pg-pool.js";
 import type { OrderPayload } from "./order-payload.js";
 
+/**
+ * Shopify's updated_at has one-second precision, so two events can tie; then the status further along its
+ * life wins (an orders/create saying "pending" must not undo an orders/paid of the same second).
+ */
+function financialRank(column: string): string {
+  return `CASE ${column} WHEN 'pending' THEN 1 WHEN 'authorized' THEN 2 WHEN 'partially_paid' THEN 3 WHEN 'paid' THEN 4
+    WHEN 'partially_refunded' THEN 5 WHEN 'refunded' THEN 6 WHEN 'voided' THEN 7 ELSE 0 END`;
+}
+
 // Timestamps arrive with offsets; columns hold UTC without a zone, as Prisma writes them.
 const recordSql = `
 INSERT INTO "order" (shop_id, shopify_order_id, customer_id, name, currency_code, subtotal_price, financial_status,
@@ -17,7 +26,10 @@ ON CONFLICT (shop_id, shopify_order_id) DO UPDATE SET
   cancelled_at = EXCLUDED.cancelled_at,
   shopify_updated_at = EXCLUDED.shopify_updated_at,
   updated_at = now()
-WHERE "order".shopify_updated_at IS NULL OR "order".shopify_updated_at <= EXCLUDED.shopify_updated_at`;
+WHERE "order".shopify_updated_at IS NULL
+   OR "order".shopify_updated_at < EXCLUDED.shopify_updated_at
+   OR ("order".shopify_updated_at = EXCLUDED.shopify_updated_at
+       AND ${financialRank("EXCLUDED.financial_status")} >= ${financialRank('"order".financial_status')})`;
 
 export function createOrderRepository(pool: PgPool) {
   return {
