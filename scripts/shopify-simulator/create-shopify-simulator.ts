@@ -1,10 +1,11 @@
-// Starts the local Shopify simulator: OAuth, Admin GraphQL, webhook delivery and the /_simulator control API.
+// Starts the local Shopify simulator: OAuth, Admin GraphQL, webhooks, thank-you pages and the /_simulator control API.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { pino, type Logger } from "pino";
 import { loadAppConfig } from "./app-config.js";
+import { thankYouRoutes } from "./checkout/thank-you-routes.js";
 import { controlRoutes } from "./control-routes.js";
 import { buildAdminSchema } from "./graphql/admin-schema.js";
 import { graphqlRoute } from "./graphql/graphql-route.js";
@@ -29,6 +30,8 @@ export type {
   SimShop,
 } from "./state/sim-types.js";
 export { mintSessionToken } from "./mint-session-token.js";
+export { loadExtensionLocale, type ExtensionLocale, type LocaleMessages } from "./checkout/extension-locales.js";
+export { thankYouPageHtml, type ThankYouPageConfig } from "./checkout/thank-you-page.js";
 export { signWebhookBody } from "./webhooks/sign-webhook-body.js";
 export { buildSignedWebhook } from "./webhooks/build-signed-webhook.js";
 
@@ -44,11 +47,18 @@ export interface ShopifySimulatorOptions {
   maxRetries?: number;
   deliveryTimeoutMs?: number;
   logger?: Logger;
+  /** The built thank-you extension (build-extension.ts), served on the simulator's thank-you pages. */
+  extensionBundlePath?: string;
+  /** The extension's locales/ folder; defaults to extensions/thank-you-coupon/locales. */
+  extensionLocalesDir?: string;
 }
 
 // Real Shopify spreads 8 retries over 4 hours; locally a doubling from one second keeps the shape without the wait.
 export const DEFAULT_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 16000, 32000, 64000, 128000];
 export const DEFAULT_APP_CONFIG_PATH = fileURLToPath(new URL("../../shopify.app.toml", import.meta.url));
+export const DEFAULT_EXTENSION_LOCALES_DIR = fileURLToPath(
+  new URL("../../extensions/thank-you-coupon/locales/", import.meta.url),
+);
 
 function listen(app: express.Express, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -99,6 +109,15 @@ export async function createShopifySimulator(options: ShopifySimulatorOptions): 
       installations,
       config,
       bucketFor: (shop) => (ref.sim ? ref.sim.bucketFor(shop) : missingSim()),
+    }),
+  );
+  app.use(
+    thankYouRoutes({
+      store,
+      apiKey: options.apiKey,
+      apiSecret: options.apiSecret,
+      bundlePath: options.extensionBundlePath,
+      localesDir: options.extensionLocalesDir ?? DEFAULT_EXTENSION_LOCALES_DIR,
     }),
   );
   // Filled once the simulator exists; mounted now so it sits before the error handler.

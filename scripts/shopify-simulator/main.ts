@@ -1,4 +1,5 @@
 // CLI entry (`npm run simulator`): runs the simulator until interrupted, with dev defaults for the app's identity.
+import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import { z } from "zod";
 import { createShopifySimulator } from "./create-shopify-simulator.js";
@@ -10,6 +11,10 @@ const envSchema = z.object({
   SHOPIFY_API_SECRET: z.string().default("afterglow-dev-secret"),
   APP_URL: z.string().url().default("http://localhost:3000"),
   LOG_LEVEL: z.string().default("info"),
+  // `npm run build:extension` writes here; thank-you pages read it on every load.
+  SIMULATOR_EXTENSION_BUNDLE: z
+    .string()
+    .default(fileURLToPath(new URL("../../extensions/thank-you-coupon/dist/thank-you-coupon.js", import.meta.url))),
 });
 
 async function main(): Promise<void> {
@@ -21,9 +26,11 @@ async function main(): Promise<void> {
     apiKey: env.SHOPIFY_API_KEY,
     apiSecret: env.SHOPIFY_API_SECRET,
     appUrl: env.APP_URL,
+    extensionBundlePath: env.SIMULATOR_EXTENSION_BUNDLE,
     logger,
   });
   process.stdout.write(`Shopify simulator listening on ${sim.url} (app at ${env.APP_URL})\n`);
+  process.stdout.write(`Thank-you pages: ${sim.url}/store/<shop>/checkouts/thank-you/<order id>\n`);
   const stop = (): void => {
     void sim.close().then(() => process.exit(0));
   };

@@ -1,6 +1,7 @@
 // The simulator's programmatic face: merchant actions on simulated shops, each emitting the webhooks Shopify would.
 import { randomUUID } from "node:crypto";
 import type { AppConfig } from "./app-config.js";
+import { thankYouPagePath } from "./checkout/thank-you-routes.js";
 import { LeakyBucket } from "./graphql/leaky-bucket.js";
 import type { AppInstallations, AccessTokenGrant } from "./oauth/app-installations.js";
 import type { InstallAppResult } from "./oauth/install-app.js";
@@ -130,6 +131,11 @@ export class ShopifySimulator {
     const order = this.store.createOrder(s.domain, input);
     this.emitOrder(s, "orders/create", order);
     return order;
+  }
+
+  /** The order's thank-you page, hosting the app's checkout extension (needs extensionBundlePath). */
+  thankYouPageUrl(shop: ShopRef, orderId: number): string {
+    return `${this.url}${thankYouPagePath(this.shop(shop).domain, orderId)}`;
   }
 
   payOrder(shop: ShopRef, orderId: number): SimOrder {

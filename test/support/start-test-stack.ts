@@ -37,7 +37,13 @@ async function freePort(): Promise<number> {
 }
 
 export async function startTestStack(
-  options: { workers?: number; env?: Record<string, string>; sweeper?: boolean } = {},
+  options: {
+    workers?: number;
+    env?: Record<string, string>;
+    sweeper?: boolean;
+    /** Served on the simulator's thank-you pages; read per page load, so it may be built after the stack starts. */
+    extensionBundlePath?: string;
+  } = {},
 ): Promise<TestStack> {
   const database = await createTestDatabase();
   const prefix = newRedisPrefix();
@@ -49,6 +55,7 @@ export async function startTestStack(
     apiSecret: testApiSecret,
     appUrl,
     retryDelaysMs: [50, 100, 200],
+    extensionBundlePath: options.extensionBundlePath,
   });
   const config = loadConfig({
     NODE_ENV: "test",

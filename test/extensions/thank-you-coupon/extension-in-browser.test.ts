@@ -4,9 +4,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { buildExtension } from "../../../extensions/thank-you-coupon/build-extension.js";
-import { harnessPage } from "./harness-page.js";
+import {
+  loadExtensionLocale,
+  thankYouPageHtml,
+  type ExtensionLocale,
+} from "../../../scripts/shopify-simulator/create-shopify-simulator.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -68,6 +73,16 @@ async function listen(handler: (request: IncomingMessage, response: ServerRespon
 const origin = (server: Server): string => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const close = (server: Server): Promise<void> => new Promise((resolve) => server.close(() => resolve()));
 
+/** The simulator's thank-you page for a made-up order, with a fixed session token the fake backend can check. */
+function page(orderId: string, locale: ExtensionLocale): string {
+  return thankYouPageHtml({
+    bundleUrl: "/thank-you-coupon.js",
+    orderConfirmation: { order: { id: orderId }, isFirstOrder: true },
+    ...locale,
+    sessionToken: { fixed: "browser-test-token" },
+  });
+}
+
 /** Polls a Node-side condition (what the backend has seen) until it holds. */
 async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -93,15 +108,16 @@ describeInBrowser(`thank-you coupon extension in Chromium${skipReason}`, () => {
     buildDir = await mkdtemp(join(tmpdir(), "thank-you-coupon-"));
     const built = await buildExtension({ appUrl: origin(api), outfile: join(buildDir, "thank-you-coupon.js") });
     const bundle = await readFile(built.outfile);
-    const messages = await readFile(
-      new URL("../../../extensions/thank-you-coupon/locales/en.default.json", import.meta.url),
-      "utf8",
+    const english = await loadExtensionLocale(
+      fileURLToPath(new URL("../../../extensions/thank-you-coupon/locales/", import.meta.url)),
+      "en-US",
     );
     site = await listen((request, response) => {
       if (request.url?.startsWith("/thank-you-coupon.js")) {
         return void response.writeHead(200, { "Content-Type": "text/javascript" }).end(bundle);
       }
-      response.writeHead(200, { "Content-Type": "text/html" }).end(harnessPage(messages));
+      const orderId = new URL(request.url ?? "/", "http://site").searchParams.get("orderId") ?? "";
+      response.writeHead(200, { "Content-Type": "text/html" }).end(page(orderId, english));
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
