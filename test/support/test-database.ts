@@ -8,7 +8,8 @@ import { dropDatabase } from "../../server/db/ensure-database.js";
 import { listMigrationNames, migrationsDir } from "../../server/db/migration-status.js";
 
 const serverUrl = process.env.TEST_DATABASE_SERVER ?? "postgresql://postgres@127.0.0.1:5432";
-const templateName = "afterglow_test_template";
+// Named after the migrations it holds, so checkouts with different migrations (git worktrees) never fight over one.
+let templateName = "";
 
 export function databaseUrl(name: string): string {
   return `${serverUrl}/${name}`;
@@ -43,6 +44,8 @@ async function templateIsCurrent(admin: pg.Client): Promise<boolean> {
 
 /** Builds the template once per change of migrations; an advisory lock keeps parallel test files from racing. */
 async function ensureTemplate(admin: pg.Client): Promise<void> {
+  const digest = createHash("sha256").update((await expectedChecksums()).join("\n")).digest("hex");
+  templateName = `afterglow_test_template_${digest.slice(0, 12)}`;
   await admin.query("SELECT pg_advisory_lock(724001)");
   try {
     if (await templateIsCurrent(admin)) return;
