@@ -30,6 +30,7 @@ export type {
   SimShop,
 } from "./state/sim-types.js";
 export { mintSessionToken } from "./mint-session-token.js";
+export { mintCheckoutSessionToken } from "./checkout/mint-checkout-session-token.js";
 export { loadExtensionLocale, type ExtensionLocale, type LocaleMessages } from "./checkout/extension-locales.js";
 export { thankYouPageHtml, type ThankYouPageConfig } from "./checkout/thank-you-page.js";
 export { signWebhookBody } from "./webhooks/sign-webhook-body.js";

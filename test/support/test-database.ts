@@ -44,7 +44,9 @@ async function templateIsCurrent(admin: pg.Client): Promise<boolean> {
 
 /** Builds the template once per change of migrations; an advisory lock keeps parallel test files from racing. */
 async function ensureTemplate(admin: pg.Client): Promise<void> {
-  const digest = createHash("sha256").update((await expectedChecksums()).join("\n")).digest("hex");
+  const digest = createHash("sha256")
+    .update((await expectedChecksums()).join("\n"))
+    .digest("hex");
   templateName = `afterglow_test_template_${digest.slice(0, 12)}`;
   await admin.query("SELECT pg_advisory_lock(724001)");
   try {

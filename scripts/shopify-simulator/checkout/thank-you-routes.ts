@@ -1,10 +1,10 @@
 // Serves a simulated order's thank-you page with the app's checkout extension, its bundle, and its session tokens.
 import { readFile } from "node:fs/promises";
 import express, { type Request, type Response, type Router } from "express";
-import { mintSessionToken } from "../mint-session-token.js";
 import type { SimStore } from "../state/sim-store.js";
 import type { SimOrder } from "../state/sim-types.js";
 import { loadExtensionLocale } from "./extension-locales.js";
+import { mintCheckoutSessionToken } from "./mint-checkout-session-token.js";
 import { thankYouPageHtml, type OrderConfirmationValue } from "./thank-you-page.js";
 
 export interface ThankYouRoutesDeps {
@@ -80,13 +80,13 @@ async function servePage(deps: ThankYouRoutesDeps, req: Request, res: Response):
   res.set("Cache-Control", "no-store").type("html").send(html);
 }
 
-/** A checkout session token: signed with the app's secret, for the order's shop and (when known) its customer. */
+/** The token checkout hands the extension: signed with the app's secret, for the order's shop and its customer. */
 function serveToken(deps: ThankYouRoutesDeps, req: Request, res: Response): void {
   const order = findOrder(deps.store, req, res);
   if (!order) return;
-  const token = mintSessionToken({
+  const token = mintCheckoutSessionToken({
     shop: order.shopDomain,
-    userId: order.customerId == null ? undefined : `gid://shopify/Customer/${order.customerId}`,
+    customerId: order.customerId,
     apiKey: deps.apiKey,
     apiSecret: deps.apiSecret,
   });

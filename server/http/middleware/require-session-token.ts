@@ -20,6 +20,13 @@ export function sessionOf(res: Response): SessionContext {
   return context as SessionContext;
 }
 
+/** Admin tokens carry `dest` as https://shop.myshopify.com, checkout tokens as the bare shop.myshopify.com. */
+export function shopDomainOf(dest: unknown): string | undefined {
+  if (typeof dest !== "string") return undefined;
+  const host = /^https:\/\/[^/]+\/?$/.test(dest) ? dest.slice("https://".length).replace(/\/$/, "") : dest;
+  return host && /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i.test(host) ? host.toLowerCase() : undefined;
+}
+
 export function requireSessionToken(shopify: Shopify, shops: ShopRepository): RequestHandler {
   return async (req, res, next) => {
     const header = req.get("authorization") ?? "";
@@ -29,7 +36,10 @@ export function requireSessionToken(shopify: Shopify, shops: ShopRepository): Re
     const payload = await shopify.session.decodeSessionToken(token).catch(() => {
       throw new AppError("unauthorized", "The session token is invalid or expired");
     });
-    const domain = new URL(payload.dest).hostname;
+    // jose checks exp only when present; a token that never expires is not one Shopify issues.
+    if (typeof payload.exp !== "number") throw new AppError("unauthorized", "The session token has no expiry");
+    const domain = shopDomainOf(payload.dest);
+    if (!domain) throw new AppError("unauthorized", "The session token names no shop");
     const shop = await shops.findByDomain(domain);
     if (!shop || shop.status !== "installed")
       throw new AppError("unauthorized", "This shop has not installed Afterglow");

@@ -58,7 +58,11 @@ export function checkoutCouponRoute(deps: CheckoutCouponDeps): Router {
     if (coupon) return void res.json({ status: "none" });
     // No coupon yet: if the order is recorded it did not qualify; if not, its webhook is still on the way.
     const known = await deps.prisma.order.count({ where: { shopId: shop.id, shopifyOrderId: parsed.data } });
-    res.json({ status: known > 0 ? "none" : "pending" });
+    if (known > 0) return void res.json({ status: "none" });
+    // Order ids are global in Shopify: one recorded under another shop is not this token's to ask about.
+    const foreign = await deps.prisma.order.count({ where: { shopifyOrderId: parsed.data, shopId: { not: shop.id } } });
+    if (foreign > 0) throw new AppError("not_found", "No such order in this shop");
+    res.json({ status: "pending" });
   });
   return router;
 }
