@@ -25,7 +25,7 @@ export async function waitForLedger(
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     const entries = await client.query<{ order_id: string; entries: number; last: Date }>(
-      "SELECT shopify_order_id::text AS order_id, count(*)::int AS entries, max(created_at) AS last FROM ledger_entry GROUP BY shopify_order_id",
+      "SELECT shopify_order_id::text AS order_id, count(*)::int AS entries, max(created_at) AS last FROM ledger_entry WHERE idempotency_key LIKE 'order:%:earn' GROUP BY shopify_order_id",
     );
     const byOrder = new Map(entries.rows.map((row) => [row.order_id, row]));
     const lost = acceptedOrderIds.filter((id) => !byOrder.has(String(id))).length;

@@ -9,6 +9,7 @@ import { createCouponQueue, type CouponQueue } from "./jobs/coupon-queue.js";
 import { createDiscountCodeService, type DiscountCodeService } from "./shopify/discount-code-service.js";
 import { createCustomerRepository } from "./domain/customers/customer-repository.js";
 import { createLedgerRepository } from "./domain/loyalty/ledger-repository.js";
+import { createLoyaltySettingsRepository } from "./domain/loyalty/loyalty-settings-repository.js";
 import { createOrderRepository } from "./domain/orders/order-repository.js";
 import { createShopRepository } from "./domain/shops/shop-repository.js";
 import { createWebhookInboxRepository } from "./domain/webhooks/webhook-inbox-repository.js";
@@ -35,6 +36,7 @@ export interface Services {
     customers: ReturnType<typeof createCustomerRepository>;
     orders: ReturnType<typeof createOrderRepository>;
     ledger: ReturnType<typeof createLedgerRepository>;
+    loyaltySettings: ReturnType<typeof createLoyaltySettingsRepository>;
     inbox: ReturnType<typeof createWebhookInboxRepository>;
     coupons: CouponRepository;
   };
@@ -67,6 +69,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
       customers: createCustomerRepository(pool),
       orders: createOrderRepository(pool),
       ledger: createLedgerRepository(pool),
+      loyaltySettings: createLoyaltySettingsRepository(prisma),
       inbox: createWebhookInboxRepository(pool),
       coupons: createCouponRepository(prisma),
     },

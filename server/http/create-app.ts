@@ -13,6 +13,7 @@ import { checkoutCouponRoute } from "./routes/checkout-coupon-route.js";
 import { couponSettingsRoutes } from "./routes/coupon-settings-routes.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { homeRoute } from "./routes/home-route.js";
+import { loyaltySettingsRoutes } from "./routes/loyalty-settings-routes.js";
 import { createWebhookIntakeHandler, webhookPath } from "./webhook-intake-handler.js";
 
 export function createApp(services: Services): RequestListener {
@@ -76,6 +77,11 @@ function routers(services: Services, shopDirectory: ShopDirectory) {
       shopify: services.shopify,
       shops: services.repositories.shops,
       coupons: services.repositories.coupons,
+    }),
+    loyaltySettingsRoutes({
+      shopify: services.shopify,
+      shops: services.repositories.shops,
+      loyaltySettings: services.repositories.loyaltySettings,
     }),
     homeRoute(services),
   ];

@@ -15,11 +15,12 @@ import { webhookQueueName, type WebhookJobData } from "./webhook-queue.js";
 import type { WebhookTopic } from "./webhook-topics.js";
 
 export function webhookHandlers(services: Services): Partial<Record<WebhookTopic, WebhookHandler>> {
-  const { customers, orders, ledger, shops, coupons } = services.repositories;
+  const { customers, orders, ledger, shops, coupons, loyaltySettings } = services.repositories;
   const orderEvent = handleOrderEvent({
     customers,
     orders,
     ledger,
+    loyaltySettings,
     coupons,
     countPreviousOrders: (shopId, customerId, before, orderId) =>
       services.prisma.order.count({

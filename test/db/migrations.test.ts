@@ -33,7 +33,7 @@ describe("migrations", () => {
       cause: "order" as const,
       idempotencyKey: "k1",
     };
-    expect(await ledger.append(entry)).toEqual({ applied: true, balance: 7 });
+    expect(await ledger.append(entry)).toEqual({ applied: true, balance: 7, pending: 0 });
     expect(await ledger.append(entry)).toEqual({ applied: false });
     expect(await ledger.balanceMismatches(shop.id)).toEqual([]);
     await prisma.$disconnect();

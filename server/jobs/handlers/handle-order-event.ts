@@ -6,6 +6,7 @@ import { offerThankYouCoupon, type OfferDeps } from "../../domain/coupons/offer-
 import type { CustomerRepository } from "../../domain/customers/customer-repository.js";
 import { awardPointsForPaidOrder, type AwardOutcome } from "../../domain/loyalty/award-points-for-paid-order.js";
 import type { LedgerRepository } from "../../domain/loyalty/ledger-repository.js";
+import type { LoyaltySettingsRepository } from "../../domain/loyalty/loyalty-settings-repository.js";
 import { orderPayloadSchema, type OrderPayload } from "../../domain/orders/order-payload.js";
 import type { OrderRepository } from "../../domain/orders/order-repository.js";
 import type { HandlerOutcome, WebhookHandler } from "../webhook-handler.js";
@@ -14,6 +15,7 @@ export interface OrderEventDeps {
   customers: CustomerRepository;
   orders: OrderRepository;
   ledger: LedgerRepository;
+  loyaltySettings: LoyaltySettingsRepository;
   coupons: CouponRepository;
   countPreviousOrders: OfferDeps["countPreviousOrders"];
   enqueueCoupon: (couponId: number) => Promise<void>;
@@ -82,7 +84,7 @@ export function handleOrderEvent(deps: OrderEventDeps): WebhookHandler {
     const award = await awardPointsForPaidOrder(
       deps.ledger,
       { shopId: shop.id, customerId, shopifyOrderId: order.id, orderName: order.name, subtotal: order.subtotal_price },
-      shop.pointsPerCurrencyUnit.toString(),
+      (await deps.loyaltySettings.settingsForCached(shop.id)).pointsPerCurrencyUnit,
     );
     if (award.kind === "awarded") logger.info({ orderId: order.id, points: award.points }, "points awarded");
     return { status: "completed", outcome: [describeAward(award), ...notes].join("; ") };

@@ -1,0 +1,36 @@
+// `npm run check:ledger`: proves every customer's cached balance and pending sum equal the sums of their entries.
+import { loadConfig } from "../server/config/load-config.js";
+import { createPgPool } from "../server/db/create-pg-pool.js";
+import { createLedgerRepository } from "../server/domain/loyalty/ledger-repository.js";
+
+async function main(): Promise<number> {
+  const config = loadConfig();
+  const pool = createPgPool(config.DATABASE_URL, 2);
+  try {
+    const ledger = createLedgerRepository(pool);
+    const mismatches = await ledger.balanceMismatches();
+    const counted = await pool.query<{ customers: number; entries: number }>(
+      "SELECT (SELECT count(*) FROM customer)::int AS customers, (SELECT count(*) FROM ledger_entry)::int AS entries",
+    );
+    const { customers = 0, entries = 0 } = counted.rows[0] ?? {};
+    if (mismatches.length === 0) {
+      console.log(
+        `Ledger OK: ${customers} customers, ${entries} entries; every cached balance and pending sum agrees.`,
+      );
+      return 0;
+    }
+    console.error(`Ledger MISMATCH for ${mismatches.length} customer(s):`);
+    console.table(mismatches);
+    return 1;
+  } finally {
+    await pool.end();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  },
+);
