@@ -8,6 +8,8 @@ import { createCouponRepository, type CouponRepository } from "./domain/coupons/
 import { createCouponQueue, type CouponQueue } from "./jobs/coupon-queue.js";
 import { createDiscountCodeService, type DiscountCodeService } from "./shopify/discount-code-service.js";
 import { createCustomerRepository } from "./domain/customers/customer-repository.js";
+import { createEmailLinkSigner, emailLinkKey, type EmailLinkSigner } from "./domain/email-links/email-link-signer.js";
+import { createNpsResponseRepository, type NpsResponseRepository } from "./domain/nps/nps-response-repository.js";
 import { createLedgerRepository } from "./domain/loyalty/ledger-repository.js";
 import { createLoyaltySettingsRepository } from "./domain/loyalty/loyalty-settings-repository.js";
 import { createOrderRepository } from "./domain/orders/order-repository.js";
@@ -31,6 +33,8 @@ export interface Services {
   discounts: DiscountCodeService;
   shopify: Shopify;
   sessionStorage: PrismaSessionStorage<PrismaClient>;
+  /** Signs survey and unsubscribe links. */
+  emailLinks: EmailLinkSigner;
   repositories: {
     shops: ReturnType<typeof createShopRepository>;
     customers: ReturnType<typeof createCustomerRepository>;
@@ -39,6 +43,7 @@ export interface Services {
     loyaltySettings: ReturnType<typeof createLoyaltySettingsRepository>;
     inbox: ReturnType<typeof createWebhookInboxRepository>;
     coupons: CouponRepository;
+    npsResponses: NpsResponseRepository;
   };
   close(): Promise<void>;
 }
@@ -64,6 +69,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
     discounts: createDiscountCodeService(shopify, sessionStorage),
     shopify,
     sessionStorage,
+    emailLinks: createEmailLinkSigner(emailLinkKey(config)),
     repositories: {
       shops: createShopRepository(prisma),
       customers: createCustomerRepository(pool),
@@ -72,6 +78,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
       loyaltySettings: createLoyaltySettingsRepository(prisma),
       inbox: createWebhookInboxRepository(pool),
       coupons: createCouponRepository(prisma),
+      npsResponses: createNpsResponseRepository(pool),
     },
     async close() {
       await queue.close();

@@ -36,6 +36,8 @@ export const configSchema = z.object({
     .regex(/^smtps?:\/\//, "must be an smtp:// URL")
     .default("smtp://127.0.0.1:2525"),
   LOG_LEVEL: logLevel.default("info"),
+  /** Signs survey and unsubscribe links in emails; unset, a key derived from SHOPIFY_API_SECRET is used. */
+  EMAIL_LINK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Dev and test only: where Shopify requests go instead of https://{shop}. Unset in production. */
   SHOPIFY_API_ORIGIN: z.url().optional(),
   /** A worker-only process serves /metrics and /healthz here (0 turns it off); web processes serve them on PORT. */

@@ -14,6 +14,8 @@ import { couponSettingsRoutes } from "./routes/coupon-settings-routes.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { homeRoute } from "./routes/home-route.js";
 import { loyaltySettingsRoutes } from "./routes/loyalty-settings-routes.js";
+import { npsRoutes } from "./routes/nps-routes.js";
+import { surveyRoutes } from "./routes/survey-routes.js";
 import { createWebhookIntakeHandler, webhookPath } from "./webhook-intake-handler.js";
 
 export function createApp(services: Services): RequestListener {
@@ -84,5 +86,20 @@ function routers(services: Services, shopDirectory: ShopDirectory) {
       loyaltySettings: services.repositories.loyaltySettings,
     }),
     homeRoute(services),
+    ...surveyAndConsentRouters(services),
+  ];
+}
+
+function surveyAndConsentRouters(services: Services) {
+  const { shops, npsResponses } = services.repositories;
+  return [
+    surveyRoutes({
+      signer: services.emailLinks,
+      responses: npsResponses,
+      findShop: (shopId) => services.prisma.shop.findUnique({ where: { id: shopId } }),
+      orderExists: async (shopId, shopifyOrderId) =>
+        (await services.prisma.order.count({ where: { shopId, shopifyOrderId } })) > 0,
+    }),
+    npsRoutes({ shopify: services.shopify, shops, responses: npsResponses }),
   ];
 }
