@@ -8,6 +8,15 @@ import { createCouponRepository, type CouponRepository } from "./domain/coupons/
 import { createCouponQueue, type CouponQueue } from "./jobs/coupon-queue.js";
 import { createDiscountCodeService, type DiscountCodeService } from "./shopify/discount-code-service.js";
 import { createCustomerRepository } from "./domain/customers/customer-repository.js";
+import {
+  createEmailConsentRepository,
+  type EmailConsentRepository,
+} from "./domain/consent/email-consent-repository.js";
+import {
+  promotionalSendPermission,
+  type OutgoingEmail,
+  type SendPermission,
+} from "./domain/consent/promotional-send-permission.js";
 import { createEmailLinkSigner, emailLinkKey, type EmailLinkSigner } from "./domain/email-links/email-link-signer.js";
 import { createNpsResponseRepository, type NpsResponseRepository } from "./domain/nps/nps-response-repository.js";
 import { createLedgerRepository } from "./domain/loyalty/ledger-repository.js";
@@ -35,6 +44,8 @@ export interface Services {
   sessionStorage: PrismaSessionStorage<PrismaClient>;
   /** Signs survey and unsubscribe links. */
   emailLinks: EmailLinkSigner;
+  /** The outbox's send step asks this just before sending: consent for promotional mail, unsubscribe headers. */
+  sendPermission: (email: OutgoingEmail) => Promise<SendPermission>;
   repositories: {
     shops: ReturnType<typeof createShopRepository>;
     customers: ReturnType<typeof createCustomerRepository>;
@@ -44,6 +55,7 @@ export interface Services {
     inbox: ReturnType<typeof createWebhookInboxRepository>;
     coupons: CouponRepository;
     npsResponses: NpsResponseRepository;
+    emailConsents: EmailConsentRepository;
   };
   close(): Promise<void>;
 }
@@ -57,6 +69,8 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
   const couponQueue = createCouponQueue(redis, config.REDIS_PREFIX);
   const shopify = createShopify(config);
   const sessionStorage = new PrismaSessionStorage(prisma);
+  const emailLinks = createEmailLinkSigner(emailLinkKey(config));
+  const emailConsents = createEmailConsentRepository(pool);
   return {
     config,
     logger,
@@ -69,7 +83,9 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
     discounts: createDiscountCodeService(shopify, sessionStorage),
     shopify,
     sessionStorage,
-    emailLinks: createEmailLinkSigner(emailLinkKey(config)),
+    emailLinks,
+    sendPermission: (email) =>
+      promotionalSendPermission({ consents: emailConsents, signer: emailLinks, appUrl: config.APP_URL }, email),
     repositories: {
       shops: createShopRepository(prisma),
       customers: createCustomerRepository(pool),
@@ -79,6 +95,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
       inbox: createWebhookInboxRepository(pool),
       coupons: createCouponRepository(prisma),
       npsResponses: createNpsResponseRepository(pool),
+      emailConsents,
     },
     async close() {
       await queue.close();

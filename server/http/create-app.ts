@@ -16,6 +16,7 @@ import { homeRoute } from "./routes/home-route.js";
 import { loyaltySettingsRoutes } from "./routes/loyalty-settings-routes.js";
 import { npsRoutes } from "./routes/nps-routes.js";
 import { surveyRoutes } from "./routes/survey-routes.js";
+import { unsubscribeRoutes } from "./routes/unsubscribe-routes.js";
 import { createWebhookIntakeHandler, webhookPath } from "./webhook-intake-handler.js";
 
 export function createApp(services: Services): RequestListener {
@@ -92,14 +93,16 @@ function routers(services: Services, shopDirectory: ShopDirectory) {
 
 function surveyAndConsentRouters(services: Services) {
   const { shops, npsResponses } = services.repositories;
+  const findShop = (shopId: number) => services.prisma.shop.findUnique({ where: { id: shopId } });
   return [
     surveyRoutes({
       signer: services.emailLinks,
       responses: npsResponses,
-      findShop: (shopId) => services.prisma.shop.findUnique({ where: { id: shopId } }),
+      findShop,
       orderExists: async (shopId, shopifyOrderId) =>
         (await services.prisma.order.count({ where: { shopId, shopifyOrderId } })) > 0,
     }),
     npsRoutes({ shopify: services.shopify, shops, responses: npsResponses }),
+    unsubscribeRoutes({ signer: services.emailLinks, consents: services.repositories.emailConsents, findShop }),
   ];
 }

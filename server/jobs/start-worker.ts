@@ -8,6 +8,7 @@ import { handleAppUninstalled } from "./handlers/handle-app-uninstalled.js";
 import { handleComplianceRequest } from "./handlers/handle-compliance-request.js";
 import { handleCustomerCreated } from "./handlers/handle-customer-created.js";
 import { handleOrderEvent } from "./handlers/handle-order-event.js";
+import { withConsentRecording } from "./handlers/record-consent-then.js";
 import { startInboxSweeper } from "./inbox-sweeper.js";
 import { createProcessWebhookJob } from "./process-webhook-job.js";
 import type { WebhookHandler } from "./webhook-handler.js";
@@ -37,7 +38,7 @@ export function webhookHandlers(services: Services): Partial<Record<WebhookTopic
     enqueueCoupon: (couponId) => enqueueCoupons(services.couponQueue, [couponId]),
   });
   const compliance = handleComplianceRequest();
-  return {
+  return withConsentRecording(services.repositories.emailConsents, {
     "orders/create": orderEvent,
     "orders/paid": orderEvent,
     "customers/create": handleCustomerCreated(customers),
@@ -51,7 +52,7 @@ export function webhookHandlers(services: Services): Partial<Record<WebhookTopic
     "customers/data_request": compliance,
     "customers/redact": compliance,
     "shop/redact": compliance,
-  };
+  });
 }
 
 function startCouponWorker(services: Services, connection: ReturnType<typeof createRedis>): Worker<CouponJobData> {

@@ -8,6 +8,7 @@ export const subscribedTopics = [
   "fulfillments/update",
   "refunds/create",
   "customers/create",
+  "customers_email_marketing_consent/update",
   "app/uninstalled",
   "customers/data_request",
   "customers/redact",

@@ -1,22 +1,20 @@
 // The survey's eleven answer links: each signed for one shop, one order and one score, in the order's language.
 import { z } from "zod";
+import { emailLanguages, type EmailLanguage } from "../email-links/email-language.js";
 import type { EmailLinkSigner } from "../email-links/email-link-signer.js";
-
-export const surveyLanguages = ["en", "id", "fil"] as const;
-export type SurveyLanguage = (typeof surveyLanguages)[number];
 
 const surveyTokenSchema = z.object({
   s: z.number().int().positive(),
   o: z.string().regex(/^\d{1,20}$/),
   v: z.number().int().min(0).max(10),
-  l: z.enum(surveyLanguages),
+  l: z.enum(emailLanguages),
 });
 
 export interface SurveyAnswerClaim {
   shopId: number;
   shopifyOrderId: bigint;
   score: number;
-  language: SurveyLanguage;
+  language: EmailLanguage;
 }
 
 export interface SurveyLink {
@@ -31,7 +29,7 @@ export function surveyToken(signer: EmailLinkSigner, claim: SurveyAnswerClaim): 
 export function surveyLinks(
   signer: EmailLinkSigner,
   appUrl: string,
-  order: { shopId: number; shopifyOrderId: bigint; language: SurveyLanguage },
+  order: { shopId: number; shopifyOrderId: bigint; language: EmailLanguage },
 ): SurveyLink[] {
   const base = appUrl.replace(/\/$/, "");
   return Array.from({ length: 11 }, (_, score) => ({
@@ -45,12 +43,4 @@ export function readSurveyToken(signer: EmailLinkSigner, token: string): SurveyA
   const payload = signer.verify("nps", token, surveyTokenSchema);
   if (!payload) return null;
   return { shopId: payload.s, shopifyOrderId: BigInt(payload.o), score: payload.v, language: payload.l };
-}
-
-/** Shopify locales ("en-US", "id", "fil", "tl-PH") to the languages Afterglow writes in; anything else is English. */
-export function surveyLanguageOf(locale: string | null | undefined): SurveyLanguage {
-  const base = (locale ?? "").toLowerCase().split(/[-_]/)[0];
-  if (base === "id" || base === "in") return "id";
-  if (base === "fil" || base === "tl") return "fil";
-  return "en";
 }

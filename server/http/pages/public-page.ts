@@ -1,5 +1,7 @@
 // The small HTML shell of the pages shoppers reach from email links (survey, unsubscribe): no scripts, no session.
-export type PageLanguage = "en" | "id" | "fil";
+import type { EmailLanguage } from "../../domain/email-links/email-language.js";
+
+export type PageLanguage = EmailLanguage;
 
 const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -7,11 +9,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => entities[character] ?? character);
 }
 
-/** Fills {name} placeholders with escaped values; the copy itself is ours and trusted. */
+/** Fills {name} placeholders: plain text in, plain text out. */
+export function fillText(copy: string, values: Record<string, string | number>): string {
+  return copy.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** The same, escaped for HTML. */
 export function fill(copy: string, values: Record<string, string | number>): string {
-  return copy.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? escapeHtml(String(values[name])) : whole,
-  );
+  return escapeHtml(fillText(copy, values));
 }
 
 /** The page language for someone whose link we could not verify: their browser's preference, else English. */
