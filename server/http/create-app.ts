@@ -10,6 +10,8 @@ import { createVerifyWebhook } from "../shopify/verify-webhook.js";
 import { createErrorHandler } from "./middleware/error-handler.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { checkoutCouponRoute } from "./routes/checkout-coupon-route.js";
+import { couponListRoute } from "./routes/coupon-list-route.js";
+import { createCouponListRepository } from "../domain/coupons/coupon-list-repository.js";
 import { couponSettingsRoutes } from "./routes/coupon-settings-routes.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { homeRoute } from "./routes/home-route.js";
@@ -85,6 +87,11 @@ function routers(services: Services, shopDirectory: ShopDirectory) {
       shopify: services.shopify,
       shops: services.repositories.shops,
       loyaltySettings: services.repositories.loyaltySettings,
+    }),
+    couponListRoute({
+      shopify: services.shopify,
+      shops: services.repositories.shops,
+      couponList: createCouponListRepository(pool),
     }),
     homeRoute(services),
     ...surveyAndConsentRouters(services),
