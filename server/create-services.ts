@@ -23,6 +23,11 @@ import { createLedgerRepository } from "./domain/loyalty/ledger-repository.js";
 import { createLoyaltySettingsRepository } from "./domain/loyalty/loyalty-settings-repository.js";
 import { createOrderRepository } from "./domain/orders/order-repository.js";
 import { createShopRepository } from "./domain/shops/shop-repository.js";
+import { createShippingEstimates, type ShippingEstimates } from "./domain/shipping/shipping-estimates.js";
+import {
+  createShippingSettingsRepository,
+  type ShippingSettingsRepository,
+} from "./domain/shipping/shipping-settings-repository.js";
 import { createWebhookInboxRepository } from "./domain/webhooks/webhook-inbox-repository.js";
 import { createRedis, type Redis } from "./jobs/create-redis.js";
 import { createWebhookQueue, type WebhookQueue } from "./jobs/webhook-queue.js";
@@ -56,7 +61,10 @@ export interface Services {
     coupons: CouponRepository;
     npsResponses: NpsResponseRepository;
     emailConsents: EmailConsentRepository;
+    shippingSettings: ShippingSettingsRepository;
   };
+  /** Delivery windows for orders and shipments (emails and the checkout endpoint use it). */
+  shipping: ShippingEstimates;
   close(): Promise<void>;
 }
 
@@ -71,6 +79,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
   const sessionStorage = new PrismaSessionStorage(prisma);
   const emailLinks = createEmailLinkSigner(emailLinkKey(config));
   const emailConsents = createEmailConsentRepository(pool);
+  const shippingSettings = createShippingSettingsRepository(prisma);
   return {
     config,
     logger,
@@ -96,7 +105,9 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
       coupons: createCouponRepository(prisma),
       npsResponses: createNpsResponseRepository(pool),
       emailConsents,
+      shippingSettings,
     },
+    shipping: createShippingEstimates({ prisma, settings: shippingSettings }),
     async close() {
       await queue.close();
       await couponQueue.close();

@@ -19,6 +19,8 @@ import { loyaltySettingsRoutes } from "./routes/loyalty-settings-routes.js";
 import { npsRoutes } from "./routes/nps-routes.js";
 import { surveyRoutes } from "./routes/survey-routes.js";
 import { unsubscribeRoutes } from "./routes/unsubscribe-routes.js";
+import { shippingEstimateRoute } from "./routes/shipping-estimate-route.js";
+import { shippingSettingsRoutes } from "./routes/shipping-settings-routes.js";
 import { createWebhookIntakeHandler, webhookPath } from "./webhook-intake-handler.js";
 
 export function createApp(services: Services): RequestListener {
@@ -92,6 +94,16 @@ function routers(services: Services, shopDirectory: ShopDirectory) {
       shopify: services.shopify,
       shops: services.repositories.shops,
       couponList: createCouponListRepository(pool),
+    }),
+    shippingSettingsRoutes({
+      shopify: services.shopify,
+      shops: services.repositories.shops,
+      shippingSettings: services.repositories.shippingSettings,
+    }),
+    shippingEstimateRoute({
+      shopify: services.shopify,
+      shops: services.repositories.shops,
+      shipping: services.shipping,
     }),
     homeRoute(services),
     ...surveyAndConsentRouters(services),

@@ -25,6 +25,9 @@ export const orderPayloadSchema = z.object({
   subtotal_price: money,
   customer: webhookCustomerSchema.nullable().optional(),
   discount_codes: z.array(z.object({ code: z.string() })).default([]),
+  /** Where and how it ships: they choose the delivery estimate's transit row. Absent when nothing ships. */
+  shipping_address: z.object({ country_code: z.string().nullable().optional() }).nullable().optional(),
+  shipping_lines: z.array(z.object({ title: z.string().nullable().optional() })).optional(),
 });
 
 export type OrderPayload = z.infer<typeof orderPayloadSchema>;

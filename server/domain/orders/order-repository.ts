@@ -14,9 +14,10 @@ function financialRank(column: string): string {
 // Timestamps arrive with offsets; columns hold UTC without a zone, as Prisma writes them.
 const recordSql = `
 INSERT INTO "order" (shop_id, shopify_order_id, customer_id, name, currency_code, subtotal_price, financial_status,
-                     paid_at, cancelled_at, shopify_created_at, shopify_updated_at, updated_at)
+                     paid_at, cancelled_at, shopify_created_at, shopify_updated_at, updated_at,
+                     shipping_country_code, shipping_method)
 VALUES ($1, $2, $3, $4, $5, $6::numeric, $7, ($8::timestamptz AT TIME ZONE 'UTC'), ($9::timestamptz AT TIME ZONE 'UTC'),
-        ($10::timestamptz AT TIME ZONE 'UTC'), ($11::timestamptz AT TIME ZONE 'UTC'), now())
+        ($10::timestamptz AT TIME ZONE 'UTC'), ($11::timestamptz AT TIME ZONE 'UTC'), now(), $12, $13)
 ON CONFLICT (shop_id, shopify_order_id) DO UPDATE SET
   customer_id = COALESCE(EXCLUDED.customer_id, "order".customer_id),
   name = EXCLUDED.name,
@@ -25,7 +26,9 @@ ON CONFLICT (shop_id, shopify_order_id) DO UPDATE SET
   paid_at = COALESCE("order".paid_at, EXCLUDED.paid_at),
   cancelled_at = EXCLUDED.cancelled_at,
   shopify_updated_at = EXCLUDED.shopify_updated_at,
-  updated_at = now()
+  updated_at = now(),
+  shipping_country_code = EXCLUDED.shipping_country_code,
+  shipping_method = EXCLUDED.shipping_method
 WHERE "order".shopify_updated_at IS NULL
    OR "order".shopify_updated_at < EXCLUDED.shopify_updated_at
    OR ("order".shopify_updated_at = EXCLUDED.shopify_updated_at
@@ -48,6 +51,8 @@ export function createOrderRepository(pool: PgPool) {
         order.cancelled_at ?? null,
         order.created_at ?? null,
         order.updated_at,
+        order.shipping_address?.country_code ?? null,
+        order.shipping_lines?.[0]?.title ?? null,
       ]);
     },
   };
