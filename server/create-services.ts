@@ -19,6 +19,8 @@ import {
 } from "./domain/consent/promotional-send-permission.js";
 import { createEmailLinkSigner, emailLinkKey, type EmailLinkSigner } from "./domain/email-links/email-link-signer.js";
 import { createNpsResponseRepository, type NpsResponseRepository } from "./domain/nps/nps-response-repository.js";
+import { createCustomerAdminRepository } from "./domain/customers/customer-admin-repository.js";
+import { createPointsAdjustmentRepository } from "./domain/loyalty/points-adjustment-repository.js";
 import { createLedgerRepository } from "./domain/loyalty/ledger-repository.js";
 import { createLoyaltySettingsRepository } from "./domain/loyalty/loyalty-settings-repository.js";
 import { createOrderRepository } from "./domain/orders/order-repository.js";
@@ -62,6 +64,8 @@ export interface Services {
     npsResponses: NpsResponseRepository;
     emailConsents: EmailConsentRepository;
     shippingSettings: ShippingSettingsRepository;
+    customerAdmin: ReturnType<typeof createCustomerAdminRepository>;
+    adjustments: ReturnType<typeof createPointsAdjustmentRepository>;
   };
   /** Delivery windows for orders and shipments (emails and the checkout endpoint use it). */
   shipping: ShippingEstimates;
@@ -80,6 +84,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
   const emailLinks = createEmailLinkSigner(emailLinkKey(config));
   const emailConsents = createEmailConsentRepository(pool);
   const shippingSettings = createShippingSettingsRepository(prisma);
+  const ledger = createLedgerRepository(pool);
   return {
     config,
     logger,
@@ -99,13 +104,15 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
       shops: createShopRepository(prisma),
       customers: createCustomerRepository(pool),
       orders: createOrderRepository(pool),
-      ledger: createLedgerRepository(pool),
+      ledger,
       loyaltySettings: createLoyaltySettingsRepository(prisma),
       inbox: createWebhookInboxRepository(pool),
       coupons: createCouponRepository(prisma),
       npsResponses: createNpsResponseRepository(pool),
       emailConsents,
       shippingSettings,
+      customerAdmin: createCustomerAdminRepository(pool),
+      adjustments: createPointsAdjustmentRepository(pool, ledger),
     },
     shipping: createShippingEstimates({ prisma, settings: shippingSettings }),
     async close() {
