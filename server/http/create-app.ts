@@ -80,6 +80,7 @@ function routers(services: Services, shopDirectory: ShopDirectory) {
       shops: services.repositories.shops,
       coupons: services.repositories.coupons,
       prisma: services.prisma,
+      shipping: services.shipping,
     }),
     couponSettingsRoutes({
       shopify: services.shopify,
@@ -96,16 +97,7 @@ function routers(services: Services, shopDirectory: ShopDirectory) {
       shops: services.repositories.shops,
       couponList: createCouponListRepository(pool),
     }),
-    shippingSettingsRoutes({
-      shopify: services.shopify,
-      shops: services.repositories.shops,
-      shippingSettings: services.repositories.shippingSettings,
-    }),
-    shippingEstimateRoute({
-      shopify: services.shopify,
-      shops: services.repositories.shops,
-      shipping: services.shipping,
-    }),
+    ...shippingRouters(services),
     customerRoutes({
       shopify: services.shopify,
       shops: services.repositories.shops,
@@ -114,6 +106,14 @@ function routers(services: Services, shopDirectory: ShopDirectory) {
     }),
     homeRoute(services),
     ...surveyAndConsentRouters(services),
+  ];
+}
+
+function shippingRouters(services: Services) {
+  const { shops, shippingSettings } = services.repositories;
+  return [
+    shippingSettingsRoutes({ shopify: services.shopify, shops, shippingSettings }),
+    shippingEstimateRoute({ shopify: services.shopify, shops, shipping: services.shipping }),
   ];
 }
 

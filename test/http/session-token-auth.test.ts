@@ -34,7 +34,7 @@ describe("session tokens on /api/checkout and /api/settings", () => {
   test("a valid token is accepted", async () => {
     const response = await couponFor(token());
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "pending" });
+    expect(await response.json()).toEqual({ status: "pending", delivery: null });
   });
 
   test("a checkout extension's token (bare shop domain in dest, a customer in sub) is accepted", async () => {
@@ -46,7 +46,7 @@ describe("session tokens on /api/checkout and /api/settings", () => {
     });
     const response = await couponFor(checkoutToken);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "pending" });
+    expect(await response.json()).toEqual({ status: "pending", delivery: null });
   });
 
   test("an order another shop owns: 404, never its coupon", async () => {

@@ -36,6 +36,8 @@ const READY = {
   },
 };
 
+const DELIVERY = { earliest: "2026-12-03", latest: "2026-12-07" };
+
 interface SeenRequest {
   orderId: string | null;
   authorization: string | undefined;
@@ -54,6 +56,8 @@ function backend(seen: SeenRequest[]) {
     if (url.pathname !== "/api/checkout/coupon" || !orderId) return void response.writeHead(404).end();
     if (orderId.endsWith("/fails")) return void response.writeHead(500).end("boom");
     if (orderId.endsWith("/none")) return void json(response, { status: "none" });
+    if (orderId.endsWith("/none-with-delivery")) return void json(response, { status: "none", delivery: DELIVERY });
+    if (orderId.endsWith("/ready-with-delivery")) return void json(response, { ...READY, delivery: DELIVERY });
     const left = pendingLeft.get(orderId) ?? 0;
     pendingLeft.set(orderId, left - 1);
     json(response, left > 0 ? { status: "pending" } : READY);
@@ -175,6 +179,29 @@ describeInBrowser(`thank-you coupon extension in Chromium${skipReason}`, () => {
     const page = await open("gid://shopify/Order/none");
     expect(await settledBody(page, "gid://shopify/Order/none")).toBe("");
     expect(seen).toHaveLength(1);
+    await page.close();
+  });
+
+  it("an order without a coupon still shows when it arrives, and nothing else", async () => {
+    const orderId = "gid://shopify/Order/none-with-delivery";
+    const page = await open(orderId);
+    const line = page.locator("s-text", { hasText: "Arrives between" });
+    await line.waitFor({ timeout: 10_000 });
+    expect(await line.innerText()).toBe("Arrives between Thu, Dec 3 and Mon, Dec 7");
+    // Settled: one answer, no skeleton, no coupon, and no retry a moment later.
+    await page.waitForTimeout(2000);
+    expect(seen).toHaveLength(1);
+    expect(await page.locator("s-skeleton-paragraph").count()).toBe(0);
+    expect(await page.locator("s-banner").count()).toBe(0);
+    await page.close();
+  });
+
+  it("shows the delivery window above the coupon when both are known", async () => {
+    const page = await open("gid://shopify/Order/ready-with-delivery");
+    await page.locator("s-text", { hasText: CODE }).waitFor({ timeout: 10_000 });
+    const text = await page.locator("body").innerText();
+    expect(text.indexOf("Arrives between Thu, Dec 3 and Mon, Dec 7")).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf("Arrives between")).toBeLessThan(text.indexOf("10% off your next order"));
     await page.close();
   });
 
