@@ -6,6 +6,12 @@ import { createPgPool, type PgPool } from "./db/create-pg-pool.js";
 import { createPrismaClient, type PrismaClient } from "./db/create-prisma-client.js";
 import { createCouponRepository, type CouponRepository } from "./domain/coupons/coupon-repository.js";
 import { createCouponQueue, type CouponQueue } from "./jobs/coupon-queue.js";
+import { createEmailSettingsRepository } from "./domain/emails/email-settings-repository.js";
+import { createEnqueueEmail, type EnqueueEmail } from "./domain/emails/enqueue-email.js";
+import { createOutboxRepository } from "./domain/emails/outbox-repository.js";
+import { createTemplateRepository } from "./domain/emails/template-repository.js";
+import { createEmailQueue, scheduleEmail, type EmailQueue } from "./jobs/email-queue.js";
+import { createSmtpMailer, type Mailer } from "./mail/create-smtp-mailer.js";
 import { createDiscountCodeService, type DiscountCodeService } from "./shopify/discount-code-service.js";
 import { createCustomerRepository } from "./domain/customers/customer-repository.js";
 import {
@@ -46,6 +52,10 @@ export interface Services {
   redis: Redis;
   queue: WebhookQueue;
   couponQueue: CouponQueue;
+  emailQueue: EmailQueue;
+  mailer: Mailer;
+  /** The one way to send an email (server/domain/emails/enqueue-email.ts). */
+  enqueueEmail: EnqueueEmail;
   discounts: DiscountCodeService;
   shopify: Shopify;
   sessionStorage: PrismaSessionStorage<PrismaClient>;
@@ -66,10 +76,34 @@ export interface Services {
     shippingSettings: ShippingSettingsRepository;
     customerAdmin: ReturnType<typeof createCustomerAdminRepository>;
     adjustments: ReturnType<typeof createPointsAdjustmentRepository>;
+    emailOutbox: ReturnType<typeof createOutboxRepository>;
+    emailSettings: ReturnType<typeof createEmailSettingsRepository>;
+    emailTemplates: ReturnType<typeof createTemplateRepository>;
   };
   /** Delivery windows for orders and shipments (emails and the checkout endpoint use it). */
   shipping: ShippingEstimates;
   close(): Promise<void>;
+}
+
+/** The outbox and its sender: built together because enqueueEmail schedules on the queue the worker drains. */
+function createEmailServices(config: AppConfig, prisma: PrismaClient, pool: PgPool, redis: Redis) {
+  const emailQueue = createEmailQueue(redis, config.REDIS_PREFIX);
+  const mailer = createSmtpMailer(config.SMTP_URL);
+  const emailOutbox = createOutboxRepository(prisma, pool);
+  const emailSettings = createEmailSettingsRepository(prisma);
+  const enqueueEmail = createEnqueueEmail({
+    outbox: emailOutbox,
+    settings: emailSettings,
+    schedule: (emailId, at) => scheduleEmail(emailQueue, emailId, at),
+  });
+  return {
+    services: { emailQueue, mailer, enqueueEmail },
+    repositories: { emailOutbox, emailSettings, emailTemplates: createTemplateRepository(prisma) },
+    async close() {
+      await emailQueue.close();
+      mailer.close();
+    },
+  };
 }
 
 export function createServices(config: AppConfig, logger: Logger = createLogger(config.LOG_LEVEL)): Services {
@@ -85,6 +119,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
   const emailConsents = createEmailConsentRepository(pool);
   const shippingSettings = createShippingSettingsRepository(prisma);
   const ledger = createLedgerRepository(pool);
+  const email = createEmailServices(config, prisma, pool, redis);
   return {
     config,
     logger,
@@ -94,6 +129,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
     redis,
     queue,
     couponQueue,
+    ...email.services,
     discounts: createDiscountCodeService(shopify, sessionStorage),
     shopify,
     sessionStorage,
@@ -113,11 +149,13 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
       shippingSettings,
       customerAdmin: createCustomerAdminRepository(pool),
       adjustments: createPointsAdjustmentRepository(pool, ledger),
+      ...email.repositories,
     },
     shipping: createShippingEstimates({ prisma, settings: shippingSettings }),
     async close() {
       await queue.close();
       await couponQueue.close();
+      await email.close();
       redis.disconnect();
       await pool.end();
       await prisma.$disconnect();

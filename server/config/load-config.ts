@@ -35,6 +35,12 @@ export const configSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// URL")
     .default("smtp://127.0.0.1:2525"),
+  /** The From address of every email; the display name is the shop's (or its sender name setting). */
+  EMAIL_FROM: z.email().default("orders@afterglow.local"),
+  /** First retry delay after a temporary SMTP failure; it doubles each attempt, up to an hour. */
+  EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+  /** Attempts before a temporarily failing email is recorded as failed (15 at 30 s doubling: about 9 hours). */
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(15),
   LOG_LEVEL: logLevel.default("info"),
   /** Signs survey and unsubscribe links in emails; unset, a key derived from SHOPIFY_API_SECRET is used. */
   EMAIL_LINK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

@@ -4,6 +4,9 @@ import type { Services } from "../create-services.js";
 import { couponQueueName, enqueueCoupons, type CouponJobData } from "./coupon-queue.js";
 import { createRedis } from "./create-redis.js";
 import { createIssueCouponJob } from "./issue-coupon-job.js";
+import { emailQueueName, type EmailJobData } from "./email-queue.js";
+import { createSendEmailJob } from "./send-email-job.js";
+import { sweepOutbox } from "./sweep-outbox.js";
 import { handleAppUninstalled } from "./handlers/handle-app-uninstalled.js";
 import { handleComplianceRequest } from "./handlers/handle-compliance-request.js";
 import { handleCustomerCreated } from "./handlers/handle-customer-created.js";
@@ -86,9 +89,40 @@ async function sweepPendingCoupons(services: Services, olderThan: Date): Promise
   return stale.length;
 }
 
+function startEmailWorker(services: Services, connection: ReturnType<typeof createRedis>): Worker<EmailJobData> {
+  const { config, logger, repositories } = services;
+  const process = createSendEmailJob({
+    prisma: services.prisma,
+    outbox: repositories.emailOutbox,
+    settings: repositories.emailSettings,
+    templates: repositories.emailTemplates,
+    mailer: services.mailer,
+    permission: (email) =>
+      services.sendPermission({
+        shopId: email.shopId,
+        to: email.toAddress,
+        language: email.language,
+        promotional: email.promotional,
+      }),
+    logger,
+    fromAddress: config.EMAIL_FROM,
+    messageIdHost: new URL(config.APP_URL).hostname,
+    retryBaseMs: config.EMAIL_RETRY_BASE_MS,
+    maxAttempts: config.EMAIL_MAX_ATTEMPTS,
+  });
+  const worker = new Worker<EmailJobData>(emailQueueName, process, {
+    connection,
+    prefix: config.REDIS_PREFIX,
+    concurrency: config.WORKER_CONCURRENCY,
+  });
+  worker.on("error", (error) => logger.error({ err: error }, "email worker error"));
+  return worker;
+}
+
 export interface RunningWorker {
   worker: Worker<WebhookJobData>;
   couponWorker: Worker<CouponJobData>;
+  emailWorker: Worker<EmailJobData>;
   close(): Promise<void>;
 }
 
@@ -109,22 +143,26 @@ export function startWorker(services: Services, options: { sweeper?: boolean } =
   });
   worker.on("error", (error) => logger.error({ err: error }, "worker error"));
   const couponWorker = startCouponWorker(services, connection);
+  const emailWorker = startEmailWorker(services, connection);
   const sweeper =
     options.sweeper === false
       ? undefined
       : startInboxSweeper(
           services.repositories.inbox,
           services.queue,
-          (olderThan) => sweepPendingCoupons(services, olderThan),
+          async (olderThan) =>
+            (await sweepPendingCoupons(services, olderThan)) +
+            (await sweepOutbox(services.repositories.emailOutbox, services.emailQueue, olderThan)),
           { olderThanMs: config.SWEEP_AFTER_SECONDS * 1000, intervalMs: config.SWEEP_INTERVAL_SECONDS * 1000 },
           logger,
         );
   return {
     worker,
     couponWorker,
+    emailWorker,
     async close() {
       await sweeper?.stop();
-      await Promise.all([worker.close(), couponWorker.close()]);
+      await Promise.all([worker.close(), couponWorker.close(), emailWorker.close()]);
       connection.disconnect();
     },
   };
