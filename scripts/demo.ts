@@ -6,6 +6,8 @@ import { checkPostgres, checkRedis, DependencyError } from "../server/check-depe
 import { dropDatabase } from "../server/db/ensure-database.js";
 import { startProcess } from "../server/main.js";
 import { migrateDatabase } from "./db-migrate.js";
+import { buildExtension, DEFAULT_OUTFILE } from "../extensions/thank-you-coupon/build-extension.js";
+import { checkThankYouPage } from "./demo/check-thank-you-page.js";
 import { buildDemoReport, printDemoReport } from "./demo/demo-report.js";
 import { playDemoScenario } from "./demo/play-demo-scenario.js";
 import { demoShop } from "./demo/demo-scenario.js";
@@ -38,11 +40,15 @@ async function main(): Promise<void> {
   const appPort = await portOrFree(Number(process.env.PORT ?? 3000));
   const simPort = await portOrFree(Number(process.env.SIMULATOR_PORT ?? 3457));
   const appUrl = `http://127.0.0.1:${appPort}`;
+  // The thank-you pages host the real extension, built to call this run's app.
+  const extension = await buildExtension({ appUrl, outfile: DEFAULT_OUTFILE });
+  console.log(`Built the thank-you extension (${extension.gzipBytes} bytes gzipped) for ${appUrl}`);
   const sim = await createShopifySimulator({
     port: simPort,
     apiKey: base.SHOPIFY_API_KEY,
     apiSecret: base.SHOPIFY_API_SECRET,
     appUrl,
+    extensionBundlePath: extension.outfile,
   });
   const config = loadConfig({
     ...process.env,
@@ -57,6 +63,7 @@ async function main(): Promise<void> {
   console.log(`Afterglow on ${appUrl}, Shopify simulator on ${sim.url}`);
   await playDemoScenario(sim, app.services.prisma, appUrl);
   const report = await buildDemoReport(app.services.prisma, app.services.queue, sim, demoShop.domain);
+  report.problems.push(...(await checkThankYouPage(app.services.prisma, sim, appUrl, demoShop.domain)));
   printDemoReport(report, {
     "Afterglow (shop)": `${appUrl}/?shop=${demoShop.domain}`,
     Readiness: `${appUrl}/readyz`,

@@ -9,7 +9,7 @@ export interface DemoReport {
   inbox: { status: string; count: number }[];
   jobs: Record<string, number>;
   customers: { name: string; email: string; points: number; expected: number; entries: number }[];
-  coupons: { customer: string; code: string; status: string; "revenue back": string }[];
+  coupons: { customer: string; code: string; status: string; "revenue back": string; "thank-you page": string }[];
   problems: string[];
 }
 
@@ -55,7 +55,7 @@ export async function buildDemoReport(
   }
   const jobs = await queue.getJobCounts("completed", "failed", "waiting", "active", "delayed");
   if ((jobs.failed ?? 0) > 0) problems.push(`${jobs.failed} job(s) failed in the queue`);
-  const coupons = await couponLines(prisma, shop.id, problems);
+  const coupons = await couponLines(prisma, shop.id, problems, (orderId) => sim.thankYouPageUrl(shopDomain, orderId));
   const failed = inboxGroups.find((group) => group.status === "failed")?._count._all ?? 0;
   if (failed > 0) problems.push(`${failed} webhook(s) failed processing`);
   const guestSkipped = await prisma.webhookInbox.count({ where: { outcome: { contains: "guest checkout" } } });
@@ -94,7 +94,9 @@ export function printDemoReport(report: DemoReport, urls: Record<string, string>
       "ledger entries": c.entries,
     })),
   );
-  console.log("Thank-you coupons (created in Shopify, shown on the thank-you page):");
+  console.log(
+    "Thank-you coupons (created in Shopify; open a thank-you page in a browser to see the extension show it):",
+  );
   console.table(report.coupons);
   console.log("Open these:");
   for (const [label, url] of Object.entries(urls)) console.log(`  ${label.padEnd(22)} ${url}`);
@@ -102,7 +104,12 @@ export function printDemoReport(report: DemoReport, urls: Record<string, string>
   else console.log(`\nProblems:\n  - ${report.problems.join("\n  - ")}`);
 }
 
-async function couponLines(prisma: PrismaClient, shopId: number, problems: string[]) {
+async function couponLines(
+  prisma: PrismaClient,
+  shopId: number,
+  problems: string[],
+  thankYouPage: (orderId: number) => string,
+) {
   const lines = [];
   for (const demo of demoCustomers) {
     const customer = await prisma.customer.findFirst({ where: { shopId, email: demo.email } });
@@ -118,6 +125,7 @@ async function couponLines(prisma: PrismaClient, shopId: number, problems: strin
         code: coupon.code,
         status: coupon.status,
         "revenue back": coupon.redeemedRevenue?.toString() ?? "",
+        "thank-you page": thankYouPage(Number(coupon.shopifyOrderId)),
       });
     }
   }

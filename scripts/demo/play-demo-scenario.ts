@@ -56,6 +56,7 @@ async function placeOrder(
   if (order.delivery === "reordered") await sim.releaseDeliveries({ order: "reverse" });
   if (order.delivery === "duplicated") sim.setDuplicates(0);
   console.log(`  order ${placed.id} for ${order.customer ?? "a guest"}: ${order.story}`);
+  console.log(`    thank-you page: ${sim.thankYouPageUrl(demoShop.domain, placed.id)}`);
 }
 
 export async function playDemoScenario(sim: ShopifySimulator, prisma: PrismaClient, appUrl: string): Promise<void> {
