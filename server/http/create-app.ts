@@ -75,27 +75,11 @@ function routers(services: Services, shopDirectory: ShopDirectory) {
       shopDirectory,
       logger,
     }),
-    checkoutCouponRoute({
-      shopify: services.shopify,
-      shops: services.repositories.shops,
-      coupons: services.repositories.coupons,
-      prisma: services.prisma,
-      shipping: services.shipping,
-    }),
-    couponSettingsRoutes({
-      shopify: services.shopify,
-      shops: services.repositories.shops,
-      coupons: services.repositories.coupons,
-    }),
+    ...couponRouters(services),
     loyaltySettingsRoutes({
       shopify: services.shopify,
       shops: services.repositories.shops,
       loyaltySettings: services.repositories.loyaltySettings,
-    }),
-    couponListRoute({
-      shopify: services.shopify,
-      shops: services.repositories.shops,
-      couponList: createCouponListRepository(pool),
     }),
     ...shippingRouters(services),
     customerRoutes({
@@ -106,6 +90,21 @@ function routers(services: Services, shopDirectory: ShopDirectory) {
     }),
     homeRoute(services),
     ...surveyAndConsentRouters(services),
+  ];
+}
+
+function couponRouters(services: Services) {
+  const { shops, coupons } = services.repositories;
+  return [
+    checkoutCouponRoute({
+      shopify: services.shopify,
+      shops,
+      coupons,
+      prisma: services.prisma,
+      shipping: services.shipping,
+    }),
+    couponSettingsRoutes({ shopify: services.shopify, shops, coupons }),
+    couponListRoute({ shopify: services.shopify, shops, couponList: createCouponListRepository(services.pool) }),
   ];
 }
 
