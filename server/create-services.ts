@@ -25,8 +25,8 @@ import {
 } from "./domain/consent/promotional-send-permission.js";
 import { createEmailLinkSigner, emailLinkKey, type EmailLinkSigner } from "./domain/email-links/email-link-signer.js";
 import { createNpsResponseRepository, type NpsResponseRepository } from "./domain/nps/nps-response-repository.js";
-import { createCustomerAdminRepository } from "./domain/customers/customer-admin-repository.js";
-import { createPointsAdjustmentRepository } from "./domain/loyalty/points-adjustment-repository.js";
+import { createPointsRepositories, type PointsRepositories } from "./domain/loyalty/create-points-repositories.js";
+import { createPointsQueue, type PointsQueue } from "./jobs/points-queue.js";
 import { createLedgerRepository } from "./domain/loyalty/ledger-repository.js";
 import { createLoyaltySettingsRepository } from "./domain/loyalty/loyalty-settings-repository.js";
 import { createOrderRepository } from "./domain/orders/order-repository.js";
@@ -56,6 +56,7 @@ export interface Services {
   mailer: Mailer;
   /** The one way to send an email (server/domain/emails/enqueue-email.ts). */
   enqueueEmail: EnqueueEmail;
+  pointsQueue: PointsQueue;
   discounts: DiscountCodeService;
   shopify: Shopify;
   sessionStorage: PrismaSessionStorage<PrismaClient>;
@@ -74,12 +75,10 @@ export interface Services {
     npsResponses: NpsResponseRepository;
     emailConsents: EmailConsentRepository;
     shippingSettings: ShippingSettingsRepository;
-    customerAdmin: ReturnType<typeof createCustomerAdminRepository>;
-    adjustments: ReturnType<typeof createPointsAdjustmentRepository>;
     emailOutbox: ReturnType<typeof createOutboxRepository>;
     emailSettings: ReturnType<typeof createEmailSettingsRepository>;
     emailTemplates: ReturnType<typeof createTemplateRepository>;
-  };
+  } & PointsRepositories;
   /** Delivery windows for orders and shipments (emails and the checkout endpoint use it). */
   shipping: ShippingEstimates;
   close(): Promise<void>;
@@ -113,6 +112,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
   const redis = createRedis(config.REDIS_URL);
   const queue = createWebhookQueue(redis, config.REDIS_PREFIX);
   const couponQueue = createCouponQueue(redis, config.REDIS_PREFIX);
+  const pointsQueue = createPointsQueue(redis, config.REDIS_PREFIX);
   const shopify = createShopify(config);
   const sessionStorage = new PrismaSessionStorage(prisma);
   const emailLinks = createEmailLinkSigner(emailLinkKey(config));
@@ -130,6 +130,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
     queue,
     couponQueue,
     ...email.services,
+    pointsQueue,
     discounts: createDiscountCodeService(shopify, sessionStorage),
     shopify,
     sessionStorage,
@@ -147,15 +148,15 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
       npsResponses: createNpsResponseRepository(pool),
       emailConsents,
       shippingSettings,
-      customerAdmin: createCustomerAdminRepository(pool),
-      adjustments: createPointsAdjustmentRepository(pool, ledger),
       ...email.repositories,
+      ...createPointsRepositories(pool, prisma, ledger),
     },
     shipping: createShippingEstimates({ prisma, settings: shippingSettings }),
     async close() {
       await queue.close();
       await couponQueue.close();
       await email.close();
+      await pointsQueue.close();
       redis.disconnect();
       await pool.end();
       await prisma.$disconnect();

@@ -22,6 +22,7 @@ const appTomlSchema = z.object({
     api_version: z.string().min(1),
     subscriptions: z.array(subscriptionSchema).default([]),
   }),
+  app_proxy: z.object({ url: z.string().min(1), subpath: z.string().min(1), prefix: z.string().min(1) }).optional(),
 });
 
 export interface WebhookSubscriptionConfig {
@@ -38,6 +39,8 @@ export interface AppConfig {
   redirectUrls: string[];
   apiVersion: string;
   subscriptions: WebhookSubscriptionConfig[];
+  /** Storefront requests to /{prefix}/{subpath}/* are forwarded, signed, to the app's {url}/*. */
+  appProxy: { url: string; subpath: string; prefix: string } | null;
 }
 
 export function parseAppConfig(tomlText: string): AppConfig {
@@ -56,6 +59,7 @@ export function parseAppConfig(tomlText: string): AppConfig {
     redirectUrls: raw.auth.redirect_urls,
     apiVersion: raw.webhooks.api_version,
     subscriptions,
+    appProxy: raw.app_proxy ?? null,
   };
 }
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { pino, type Logger } from "pino";
 import { loadAppConfig } from "./app-config.js";
+import { appProxyUrl } from "./app-proxy/app-proxy-url.js";
 import { thankYouRoutes } from "./checkout/thank-you-routes.js";
 import { controlRoutes } from "./control-routes.js";
 import { buildAdminSchema } from "./graphql/admin-schema.js";
@@ -34,6 +35,8 @@ export { mintCheckoutSessionToken } from "./checkout/mint-checkout-session-token
 export { loadExtensionLocale, type ExtensionLocale, type LocaleMessages } from "./checkout/extension-locales.js";
 export { thankYouPageHtml, type ThankYouPageConfig } from "./checkout/thank-you-page.js";
 export { signWebhookBody } from "./webhooks/sign-webhook-body.js";
+export { signAppProxyQuery } from "./app-proxy/sign-app-proxy-query.js";
+export type { AppProxyRequestInput } from "./app-proxy/app-proxy-url.js";
 export { buildSignedWebhook } from "./webhooks/build-signed-webhook.js";
 
 export interface ShopifySimulatorOptions {
@@ -141,6 +144,7 @@ export async function createShopifySimulator(options: ShopifySimulatorOptions): 
     emitter,
     buckets,
     installApp: (shop, startPath) => installApp({ simulatorUrl: url, appUrl: appUrl(), shop, startPath }),
+    appProxyUrl: (shop, input) => appProxyUrl(config, appUrl(), options.apiSecret, shop, input),
     close: async () => {
       await dispatcher.close();
       await closeServer(server);

@@ -1,6 +1,7 @@
 // The simulator's programmatic face: merchant actions on simulated shops, each emitting the webhooks Shopify would.
 import { randomUUID } from "node:crypto";
 import type { AppConfig } from "./app-config.js";
+import type { AppProxyRequestInput } from "./app-proxy/app-proxy-url.js";
 import { thankYouPagePath } from "./checkout/thank-you-routes.js";
 import { LeakyBucket } from "./graphql/leaky-bucket.js";
 import type { AppInstallations, AccessTokenGrant } from "./oauth/app-installations.js";
@@ -46,6 +47,7 @@ export interface ShopifySimulatorParts {
   emitter: WebhookEmitter;
   buckets: Map<string, LeakyBucket>;
   installApp: (shop: string, startPath: string) => Promise<InstallAppResult>;
+  appProxyUrl: (shop: string, input: AppProxyRequestInput) => URL;
   close: () => Promise<void>;
 }
 
@@ -106,6 +108,21 @@ export class ShopifySimulator {
   grantAccessToken(shop: ShopRef, scopes: string[] = this.config.scopes): AccessTokenGrant {
     const domain = this.shop(shop).domain;
     return this.parts.installations.grantDirectly(domain, scopes);
+  }
+
+  /** The signed URL Shopify forwards a storefront request on /apps/{subpath}{path} to. */
+  appProxyUrl(shop: ShopRef, input: AppProxyRequestInput): URL {
+    return this.parts.appProxyUrl(this.shop(shop).domain, input);
+  }
+
+  /** A storefront request through the app proxy, forwarded to the app as Shopify does (method and body kept). */
+  appProxyRequest(shop: ShopRef, input: AppProxyRequestInput & { method?: string; body?: unknown }): Promise<Response> {
+    const hasBody = input.body !== undefined;
+    return fetch(this.appProxyUrl(shop, input), {
+      method: input.method ?? (hasBody ? "POST" : "GET"),
+      headers: hasBody ? { "content-type": "application/json" } : {},
+      body: hasBody ? JSON.stringify(input.body) : undefined,
+    });
   }
 
   createCustomer(shop: ShopRef, input: CreateCustomerInput): SimCustomer {

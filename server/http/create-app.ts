@@ -13,7 +13,7 @@ import { checkoutCouponRoute } from "./routes/checkout-coupon-route.js";
 import { couponListRoute } from "./routes/coupon-list-route.js";
 import { createCouponListRepository } from "../domain/coupons/coupon-list-repository.js";
 import { couponSettingsRoutes } from "./routes/coupon-settings-routes.js";
-import { customerRoutes } from "./routes/customer-routes.js";
+import { pointsAreaRoutes } from "./routes/points-area-routes.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { homeRoute } from "./routes/home-route.js";
 import { loyaltySettingsRoutes } from "./routes/loyalty-settings-routes.js";
@@ -82,12 +82,7 @@ function routers(services: Services, shopDirectory: ShopDirectory) {
       loyaltySettings: services.repositories.loyaltySettings,
     }),
     ...shippingRouters(services),
-    customerRoutes({
-      shopify: services.shopify,
-      shops: services.repositories.shops,
-      customers: services.repositories.customerAdmin,
-      adjustments: services.repositories.adjustments,
-    }),
+    ...pointsAreaRoutes(services),
     homeRoute(services),
     ...surveyAndConsentRouters(services),
   ];

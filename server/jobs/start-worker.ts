@@ -13,6 +13,7 @@ import { handleCustomerCreated } from "./handlers/handle-customer-created.js";
 import { handleOrderEvent } from "./handlers/handle-order-event.js";
 import { withConsentRecording } from "./handlers/record-consent-then.js";
 import { startInboxSweeper } from "./inbox-sweeper.js";
+import { startPointsWorker } from "./start-points-worker.js";
 import { createProcessWebhookJob } from "./process-webhook-job.js";
 import type { WebhookHandler } from "./webhook-handler.js";
 import { webhookQueueName, type WebhookJobData } from "./webhook-queue.js";
@@ -144,6 +145,7 @@ export function startWorker(services: Services, options: { sweeper?: boolean } =
   worker.on("error", (error) => logger.error({ err: error }, "worker error"));
   const couponWorker = startCouponWorker(services, connection);
   const emailWorker = startEmailWorker(services, connection);
+  const pointsWorker = startPointsWorker(services, connection);
   const sweeper =
     options.sweeper === false
       ? undefined
@@ -162,7 +164,7 @@ export function startWorker(services: Services, options: { sweeper?: boolean } =
     emailWorker,
     async close() {
       await sweeper?.stop();
-      await Promise.all([worker.close(), couponWorker.close(), emailWorker.close()]);
+      await Promise.all([worker.close(), couponWorker.close(), emailWorker.close(), pointsWorker.close()]);
       connection.disconnect();
     },
   };

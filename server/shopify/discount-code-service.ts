@@ -34,10 +34,16 @@ const createResult = z.object({
   userErrors: userErrorsSchema,
 });
 
+/** What a personal code needs: thank-you coupons and points redemptions both have these fields. */
+export type PersonalCode = Pick<
+  Coupon,
+  "code" | "shopifyCustomerId" | "startsAt" | "endsAt" | "minimumSubtotal" | "kind" | "value" | "combinesWith"
+> & { title?: string };
+
 /** The mutation input for one coupon: single use, once per customer, limited to that customer when known. */
-export function discountInput(coupon: Coupon, combinesWith: Record<string, boolean>) {
+export function discountInput(coupon: PersonalCode, combinesWith: Record<string, boolean>) {
   const common = {
-    title: `Thank-you code ${coupon.code}`,
+    title: coupon.title ?? `Thank-you code ${coupon.code}`,
     code: coupon.code,
     context: coupon.shopifyCustomerId
       ? { customers: { add: [`gid://shopify/Customer/${coupon.shopifyCustomerId}`] } }
@@ -85,7 +91,7 @@ export function createDiscountCodeService(shopify: Shopify, sessionStorage: Sess
         .parse(await call(shopDomain, findQuery, { code }));
       return data.codeDiscountNodeByCode?.id ?? null;
     },
-    async create(shopDomain: string, coupon: Coupon): Promise<string> {
+    async create(shopDomain: string, coupon: PersonalCode): Promise<string> {
       const combinesWith = z.record(z.string(), z.boolean()).parse(coupon.combinesWith);
       const freeShipping = coupon.kind === "free_shipping";
       const data = await call(shopDomain, freeShipping ? createFreeShipping : createBasic, {

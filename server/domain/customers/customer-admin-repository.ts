@@ -72,6 +72,16 @@ export function createCustomerAdminRepository(pool: PgPool) {
       return result.rows[0];
     },
 
+    /** The storefront and checkout know a customer by Shopify's id only. */
+    async pointsByShopifyId(shopId: number, shopifyCustomerId: bigint) {
+      const result = await pool.query<{ id: number; balance: number; pending: number; tier: string | null }>(
+        `SELECT id, points_balance AS balance, pending_points AS pending, tier
+         FROM customer WHERE shop_id = $1 AND shopify_customer_id = $2`,
+        [shopId, shopifyCustomerId.toString()],
+      );
+      return result.rows[0] ?? null;
+    },
+
     async ledger(shopId: number, customerId: number): Promise<LedgerHistoryRow[]> {
       const result = await pool.query<LedgerHistoryRow>(
         `SELECT l.id::text AS id, l.points, l.cause::text AS cause, l.status::text AS status, l.reason, l.actor, l.created_at AT TIME ZONE 'UTC' AS "createdAt",

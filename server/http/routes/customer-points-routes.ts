@@ -1,0 +1,70 @@
+// Shoppers' points: the storefront through Shopify's app proxy, the order-status extension with its session token.
+import express, { Router, type RequestHandler } from "express";
+import type { Shopify } from "@shopify/shopify-api";
+import { AppError } from "../../errors/app-error.js";
+import type { ShopRepository } from "../../domain/shops/shop-repository.js";
+import { appProxyOf, requireAppProxySignature } from "../middleware/require-app-proxy-signature.js";
+import { requireSessionToken, sessionOf } from "../middleware/require-session-token.js";
+import {
+  answerRedeem,
+  languageOf,
+  pointsAnswer,
+  requireCustomer,
+  type PointsHandlerDeps,
+} from "./points-redemption-handlers.js";
+
+export interface CustomerPointsRoutesDeps extends PointsHandlerDeps {
+  shopify: Shopify;
+  shops: ShopRepository;
+}
+
+// Extensions run on Shopify's sandboxed origin with a bearer token, never cookies: any origin may ask.
+const allowExtensionOrigin: RequestHandler = (req, res, next) => {
+  res.set({
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Headers": "Authorization, Content-Type",
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Max-Age": "86400",
+  });
+  if (req.method === "OPTIONS") res.status(204).end();
+  else next();
+};
+
+/** A checkout token's `sub` is gid://shopify/Customer/N for a signed-in buyer and absent for a guest. */
+function checkoutCustomer(subject: string | undefined): bigint | null {
+  const match = /^gid:\/\/shopify\/Customer\/(\d{1,20})$/.exec(subject ?? "");
+  return match?.[1] ? BigInt(match[1]) : null;
+}
+
+const bodies = [express.json({ limit: "8kb" }), express.urlencoded({ extended: false, limit: "8kb" })];
+
+export function customerPointsRoutes(deps: CustomerPointsRoutesDeps): Router {
+  const router = Router();
+  router.use("/api/proxy", requireAppProxySignature(deps.shopify, deps.shops));
+  router.get("/api/proxy/points", async (req, res) => {
+    const { shop, shopifyCustomerId } = appProxyOf(res);
+    res.set("Cache-Control", "no-store");
+    res.json(await pointsAnswer(deps, shop, requireCustomer(shopifyCustomerId, languageOf(req))));
+  });
+  router.post("/api/proxy/redeem", ...bodies, async (req, res) => {
+    const { shop, shopifyCustomerId } = appProxyOf(res);
+    const customer = requireCustomer(shopifyCustomerId, languageOf(req));
+    await answerRedeem(deps, req, res, { shop, shopifyCustomerId: customer, source: "app_proxy" });
+  });
+
+  router.use("/api/extension/points", allowExtensionOrigin, requireSessionToken(deps.shopify, deps.shops));
+  router.get("/api/extension/points", async (req, res) => {
+    const { shop, subject } = sessionOf(res);
+    res.set("Cache-Control", "no-store");
+    res.json(await pointsAnswer(deps, shop, requireCustomer(checkoutCustomer(subject), languageOf(req))));
+  });
+  router.post("/api/extension/points/redeem", express.json({ limit: "8kb" }), async (req, res) => {
+    const { shop, subject } = sessionOf(res);
+    const customer = requireCustomer(checkoutCustomer(subject), languageOf(req));
+    await answerRedeem(deps, req, res, { shop, shopifyCustomerId: customer, source: "checkout" });
+  });
+  router.all("/api/proxy/{*rest}", () => {
+    throw new AppError("not_found", "No such storefront page");
+  });
+  return router;
+}

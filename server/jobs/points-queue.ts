@@ -1,0 +1,42 @@
+// The BullMQ queue for customers' points outside webhooks: redemption retries, expiry runs, storefront metafields.
+import { Queue, type JobsOptions } from "bullmq";
+import type { Redis } from "ioredis";
+
+export const pointsQueueName = "points";
+
+export type PointsJobData =
+  | { kind: "issue-redemption"; redemptionId: number }
+  | { kind: "expire-points"; shopId?: number }
+  | { kind: "sync-metafields"; shopId: number }
+  | { kind: "maintenance" };
+
+export type PointsQueue = Queue<PointsJobData, void, string>;
+
+export function createPointsQueue(connection: Redis, prefix: string): PointsQueue {
+  return new Queue<PointsJobData, void, string>(pointsQueueName, { connection, prefix });
+}
+
+const retryOptions: JobsOptions = {
+  attempts: 10,
+  backoff: { type: "exponential", delay: 2000 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/** One job per redemption (job id from the row): enqueuing twice while it waits is a no-op. */
+export async function enqueueRedemptionRetry(queue: PointsQueue, redemptionId: number, delayMs = 1000) {
+  await queue.add(
+    "issue-redemption",
+    { kind: "issue-redemption", redemptionId },
+    { ...retryOptions, delay: delayMs, jobId: `redemption-${redemptionId}` },
+  );
+}
+
+/** Coalesces: while one sync of a shop waits, more balance changes ride on it. */
+export async function enqueueMetafieldSync(queue: PointsQueue, shopId: number, delayMs = 2000) {
+  await queue.add(
+    "sync-metafields",
+    { kind: "sync-metafields", shopId },
+    { ...retryOptions, delay: delayMs, jobId: `metafields-${shopId}-${Math.floor(Date.now() / delayMs)}` },
+  );
+}
