@@ -1,4 +1,4 @@
-// An installed shop in Asia/Jakarta (Indonesia): delivery estimates depend on the shop's own time zone.
+// An installed shop in Asia/Jakarta (Indonesia, rupiah): delivery estimates depend on the shop's own time zone.
 import { mintSessionToken } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
 import { testApiKey, testApiSecret, waitFor, type TestStack } from "./start-test-stack.js";
 
@@ -7,7 +7,9 @@ export async function installJakartaShop(stack: TestStack, domain = "batik-jakar
     domain,
     name: "Batik Jakarta",
     email: "owner@batik.example",
+    currencyCode: "IDR",
     ianaTimezone: "Asia/Jakarta",
+    countryCode: "ID",
   });
   const result = await stack.sim.installApp(domain);
   if (result.status >= 400) throw new Error(`install failed: HTTP ${result.status}`);

@@ -13,6 +13,9 @@ export const CURRENCY_CODES = [
   "NOK",
   "NZD",
   "PLN",
+  // Indonesian and Philippine shops, whose time zones (Asia/Jakarta, Asia/Manila) delivery estimates are tested in.
+  "IDR",
+  "PHP",
 ] as const;
 export type CurrencyCode = (typeof CURRENCY_CODES)[number];
 
@@ -35,6 +38,8 @@ export const COUNTRY_CODES = [
   "NZ",
   "PL",
   "IE",
+  "ID",
+  "PH",
 ] as const;
 export type CountryCode = (typeof COUNTRY_CODES)[number];
 

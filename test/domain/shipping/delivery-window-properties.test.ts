@@ -49,7 +49,7 @@ describe("delivery window properties", () => {
         for (const date of [window.shipBy, window.earliest, window.latest])
           expect(isWorkingDay(date, settings)).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: 250 },
     );
   });
 
@@ -67,7 +67,7 @@ describe("delivery window properties", () => {
           expect(b.shipBy >= a.shipBy && b.earliest >= a.earliest && b.latest >= a.latest).toBe(true);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -79,7 +79,7 @@ describe("delivery window properties", () => {
         expect(window.earliest >= window.shipBy && window.latest >= window.earliest).toBe(true);
         expect(isWorkingDay(window.earliest, settings) && isWorkingDay(window.latest, settings)).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });
