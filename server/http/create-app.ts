@@ -8,7 +8,9 @@ import { enqueueInboxRows } from "../jobs/webhook-queue.js";
 import { ShopDirectory } from "../intake/shop-directory.js";
 import { createVerifyWebhook } from "../shopify/verify-webhook.js";
 import { createErrorHandler } from "./middleware/error-handler.js";
+import { analyticsRoutes } from "./routes/analytics-routes.js";
 import { authRoutes } from "./routes/auth-routes.js";
+import { createAnalyticsRepository } from "../domain/analytics/analytics-repository.js";
 import { checkoutCouponRoute } from "./routes/checkout-coupon-route.js";
 import { couponListRoute } from "./routes/coupon-list-route.js";
 import { createCouponListRepository } from "../domain/coupons/coupon-list-repository.js";
@@ -123,6 +125,12 @@ function surveyAndConsentRouters(services: Services) {
         (await services.prisma.order.count({ where: { shopId, shopifyOrderId } })) > 0,
     }),
     npsRoutes({ shopify: services.shopify, shops, responses: npsResponses }),
+    analyticsRoutes({
+      shopify: services.shopify,
+      shops,
+      npsResponses,
+      analytics: createAnalyticsRepository(services.pool),
+    }),
     unsubscribeRoutes({ signer: services.emailLinks, consents: services.repositories.emailConsents, findShop }),
   ];
 }
