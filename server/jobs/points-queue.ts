@@ -6,7 +6,8 @@ export const pointsQueueName = "points";
 
 export type PointsJobData =
   | { kind: "issue-redemption"; redemptionId: number }
-  | { kind: "expire-points"; shopId?: number }
+  /** asOf (ISO) runs the expiry as of that moment; the daily schedule leaves it out and uses the clock. */
+  | { kind: "expire-points"; shopId?: number; asOf?: string }
   | { kind: "sync-metafields"; shopId: number }
   | { kind: "maintenance" };
 
@@ -23,12 +24,12 @@ const retryOptions: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
-/** One job per redemption (job id from the row): enqueuing twice while it waits is a no-op. */
-export async function enqueueRedemptionRetry(queue: PointsQueue, redemptionId: number, delayMs = 1000) {
+/** One job per redemption and round (job id from the row): enqueuing twice while it waits is a no-op. */
+export async function enqueueRedemptionRetry(queue: PointsQueue, redemptionId: number, delayMs = 1000, round = "") {
   await queue.add(
     "issue-redemption",
     { kind: "issue-redemption", redemptionId },
-    { ...retryOptions, delay: delayMs, jobId: `redemption-${redemptionId}` },
+    { ...retryOptions, delay: delayMs, jobId: `redemption-${redemptionId}${round ? `-${round}` : ""}` },
   );
 }
 
@@ -38,5 +39,19 @@ export async function enqueueMetafieldSync(queue: PointsQueue, shopId: number, d
     "sync-metafields",
     { kind: "sync-metafields", shopId },
     { ...retryOptions, delay: delayMs, jobId: `metafields-${shopId}-${Math.floor(Date.now() / delayMs)}` },
+  );
+}
+
+/** Every worker upserts the same schedulers, so there is one of each however many workers run. */
+export async function scheduleDailyPointsJobs(queue: PointsQueue): Promise<void> {
+  await queue.upsertJobScheduler(
+    "expire-points-daily",
+    { every: 24 * 3600 * 1000 },
+    { name: "expire-points", data: { kind: "expire-points" }, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+  );
+  await queue.upsertJobScheduler(
+    "points-maintenance",
+    { every: 10 * 60 * 1000 },
+    { name: "maintenance", data: { kind: "maintenance" }, opts: { removeOnComplete: 100, removeOnFail: 100 } },
   );
 }

@@ -2,8 +2,14 @@
 import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Services } from "../create-services.js";
+import { createExpirePointsJob } from "./expire-points-job.js";
 import { createIssueRedemptionJob } from "./issue-redemption-job.js";
-import { pointsQueueName, type PointsJobData } from "./points-queue.js";
+import {
+  enqueueRedemptionRetry,
+  pointsQueueName,
+  scheduleDailyPointsJobs,
+  type PointsJobData,
+} from "./points-queue.js";
 
 export function startPointsWorker(services: Services, connection: Redis): Worker<PointsJobData> {
   const { config, logger } = services;
@@ -13,14 +19,34 @@ export function startPointsWorker(services: Services, connection: Redis): Worker
     discounts: services.discounts,
     logger,
   });
+  const expirePoints = createExpirePointsJob({
+    prisma: services.prisma,
+    pool: services.pool,
+    ledger: services.repositories.ledger,
+    inactive: services.repositories.inactive,
+    enqueueEmail: services.enqueueEmail,
+    logger,
+  });
+  /** Pending redemptions whose job Redis lost, or which ran out of attempts, are queued again. */
+  const sweepRedemptions = async () => {
+    const stale = await services.repositories.redemptions.pendingOlderThan(new Date(Date.now() - 5 * 60 * 1000));
+    // A new round per sweep: the first job may sit failed in Redis under the plain id.
+    const round = `sweep-${Math.floor(Date.now() / 600_000)}`;
+    for (const id of stale) await enqueueRedemptionRetry(services.pointsQueue, id, 0, round);
+  };
   const worker = new Worker<PointsJobData>(
     pointsQueueName,
     async (job, token) => {
       const data = job.data;
       if (data.kind === "issue-redemption") return issueRedemption(job, data.redemptionId, token);
+      if (data.kind === "expire-points") return expirePoints(job, data.shopId, data.asOf);
+      if (data.kind === "maintenance") return sweepRedemptions();
     },
     { connection, prefix: config.REDIS_PREFIX, concurrency: config.WORKER_CONCURRENCY },
   );
   worker.on("error", (error) => logger.error({ err: error }, "points worker error"));
+  scheduleDailyPointsJobs(services.pointsQueue).catch((error: unknown) => {
+    logger.warn({ err: error }, "could not schedule the daily points jobs; the next worker start tries again");
+  });
   return worker;
 }

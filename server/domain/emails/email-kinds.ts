@@ -7,6 +7,7 @@ export const emailKinds = [
   "delivered",
   "delayed",
   "nps_survey",
+  "points_expiring",
 ] as const;
 
 export type EmailKind = (typeof emailKinds)[number];
@@ -31,6 +32,8 @@ export const defaultKindSettings: Record<EmailKind, KindSetting> = {
   delayed: { enabled: true, delayMinutes: 0 },
   // A few days after delivery: the parcel has been opened and used.
   nps_survey: { enabled: true, delayMinutes: 3 * 24 * 60 },
+  // Sent by the points expiry job, days before a customer's unused points expire.
+  points_expiring: { enabled: true, delayMinutes: 0 },
 };
 
 export function isEmailKind(kind: string): kind is EmailKind {

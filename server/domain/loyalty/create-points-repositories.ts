@@ -3,6 +3,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { PgPool } from "../../db/create-pg-pool.js";
 import { createCustomerAdminRepository } from "../customers/customer-admin-repository.js";
 import type { LedgerRepository } from "./ledger-repository.js";
+import { createInactivePointsRepository } from "./inactive-points-repository.js";
 import { createPointsAdjustmentRepository } from "./points-adjustment-repository.js";
 import { createRedemptionRepository } from "./redemption-repository.js";
 
@@ -11,6 +12,7 @@ export function createPointsRepositories(pool: PgPool, prisma: PrismaClient, led
     customerAdmin: createCustomerAdminRepository(pool),
     adjustments: createPointsAdjustmentRepository(pool, ledger),
     redemptions: createRedemptionRepository(pool, prisma, ledger),
+    inactive: createInactivePointsRepository(pool),
   };
 }
 
