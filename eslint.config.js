@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "**/dist/", "bench/results/", "web/", "coverage/"] },
+  { ignores: ["node_modules/", "**/dist/", "bench/results/", "web/vite.config.ts", "coverage/"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -11,7 +11,7 @@ import { checkThankYouPage } from "./demo/check-thank-you-page.js";
 import { buildDemoReport, printDemoReport } from "./demo/demo-report.js";
 import { playDemoScenario } from "./demo/play-demo-scenario.js";
 import { demoShop } from "./demo/demo-scenario.js";
-import { createShopifySimulator } from "./shopify-simulator/create-shopify-simulator.js";
+import { adminAppPath, APP_BRIDGE_PATH, createShopifySimulator } from "./shopify-simulator/create-shopify-simulator.js";
 
 const exitWhenDone = process.argv.includes("--exit");
 
@@ -30,6 +30,9 @@ async function portOrFree(preferred: number): Promise<number> {
 
 async function main(): Promise<void> {
   const base = loadConfig();
+  console.log("Building the embedded admin (web/)…");
+  const { build } = await import("vite");
+  await build({ configFile: "web/vite.config.ts", logLevel: "warn" });
   await checkPostgres(base.DATABASE_URL.replace(/\/[^/]*$/, "/postgres"), { migrations: false });
   await checkRedis(base.REDIS_URL);
   // The demo owns its own database and Redis prefix, so every run starts clean and can be checked exactly.
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     REDIS_PREFIX: `afterglow-demo-${randomBytes(3).toString("hex")}`,
     SHOPIFY_API_ORIGIN: sim.url,
+    APP_BRIDGE_URL: `${sim.url}${APP_BRIDGE_PATH}`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   });
   const app = await startProcess(config, "all");
@@ -65,7 +69,7 @@ async function main(): Promise<void> {
   const report = await buildDemoReport(app.services.prisma, app.services.queue, sim, demoShop.domain);
   report.problems.push(...(await checkThankYouPage(app.services.prisma, sim, appUrl, demoShop.domain)));
   printDemoReport(report, {
-    "Afterglow (shop)": `${appUrl}/?shop=${demoShop.domain}`,
+    "Afterglow in Shopify admin (simulator)": `${sim.url}${adminAppPath(demoShop.domain)}`,
     Readiness: `${appUrl}/readyz`,
     Metrics: `${appUrl}/metrics`,
     "Simulator deliveries": `${sim.url}/_simulator/deliveries`,

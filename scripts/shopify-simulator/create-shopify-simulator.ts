@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { pino, type Logger } from "pino";
 import { loadAppConfig } from "./app-config.js";
 import { appProxyUrl } from "./app-proxy/app-proxy-url.js";
+import { adminRoutes } from "./admin/admin-routes.js";
 import { thankYouRoutes } from "./checkout/thank-you-routes.js";
 import { controlRoutes } from "./control-routes.js";
 import { buildAdminSchema } from "./graphql/admin-schema.js";
@@ -32,6 +33,8 @@ export type {
 } from "./state/sim-types.js";
 export { mintSessionToken } from "./mint-session-token.js";
 export { mintCheckoutSessionToken } from "./checkout/mint-checkout-session-token.js";
+export { adminAppPath, DEFAULT_STAFF_ID } from "./admin/admin-routes.js";
+export { APP_BRIDGE_PATH } from "./admin/app-bridge-stand-in.js";
 export { loadExtensionLocale, type ExtensionLocale, type LocaleMessages } from "./checkout/extension-locales.js";
 export { thankYouPageHtml, type ThankYouPageConfig } from "./checkout/thank-you-page.js";
 export { signWebhookBody } from "./webhooks/sign-webhook-body.js";
@@ -122,6 +125,17 @@ export async function createShopifySimulator(options: ShopifySimulatorOptions): 
       apiSecret: options.apiSecret,
       bundlePath: options.extensionBundlePath,
       localesDir: options.extensionLocalesDir ?? DEFAULT_EXTENSION_LOCALES_DIR,
+    }),
+  );
+  app.use(
+    adminRoutes({
+      store,
+      installations,
+      apiKey: options.apiKey,
+      apiSecret: options.apiSecret,
+      appUrl,
+      appHandle: "afterglow",
+      appName: "Afterglow",
     }),
   );
   // Filled once the simulator exists; mounted now so it sits before the error handler.

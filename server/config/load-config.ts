@@ -53,6 +53,10 @@ export const configSchema = z.object({
   SWEEP_AFTER_SECONDS: z.coerce.number().int().min(1).default(30),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(15),
   METRICS_ENABLED: booleanFlag.default(true),
+  /** Where the embedded admin loads App Bridge from: Shopify's CDN; the simulator's stand-in in dev and tests. */
+  APP_BRIDGE_URL: z.url().default("https://cdn.shopify.com/shopifycloud/app-bridge.js"),
+  /** The built admin (npm run build:web); relative paths are from the repository root. */
+  WEB_DIST_DIR: z.string().min(1).default("web/dist"),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

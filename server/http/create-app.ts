@@ -9,6 +9,9 @@ import { ShopDirectory } from "../intake/shop-directory.js";
 import { createVerifyWebhook } from "../shopify/verify-webhook.js";
 import { createErrorHandler } from "./middleware/error-handler.js";
 import { analyticsRoutes } from "./routes/analytics-routes.js";
+import { createActivityRepository } from "../domain/activity/activity-repository.js";
+import { activityRoutes } from "./routes/activity-routes.js";
+import { overviewRoutes } from "./routes/overview-routes.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { createAnalyticsRepository } from "../domain/analytics/analytics-repository.js";
 import { checkoutCouponRoute } from "./routes/checkout-coupon-route.js";
@@ -24,9 +27,13 @@ import { surveyRoutes } from "./routes/survey-routes.js";
 import { unsubscribeRoutes } from "./routes/unsubscribe-routes.js";
 import { shippingEstimateRoute } from "./routes/shipping-estimate-route.js";
 import { shippingSettingsRoutes } from "./routes/shipping-settings-routes.js";
+import { listRoutes, type RegisteredRoute } from "./list-routes.js";
 import { createWebhookIntakeHandler, webhookPath } from "./webhook-intake-handler.js";
 
-export function createApp(services: Services): RequestListener {
+/** The listener, plus the routes Express has registered (the API auth test walks them). */
+export type AppListener = RequestListener & { routes: () => RegisteredRoute[] };
+
+export function createApp(services: Services): AppListener {
   const { logger, metrics, pool, queue } = services;
   const app = express();
   app.disable("x-powered-by");
@@ -52,10 +59,11 @@ export function createApp(services: Services): RequestListener {
   });
   app.use(...routers(services, shopDirectory));
   app.use(createErrorHandler(logger));
-  return (req: IncomingMessage, res: ServerResponse) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === "POST" && req.url === webhookPath) handleWebhook(req, res);
     else app(req, res);
   };
+  return Object.assign(listener, { routes: () => listRoutes(app) });
 }
 
 function routers(services: Services, shopDirectory: ShopDirectory) {
@@ -85,6 +93,13 @@ function routers(services: Services, shopDirectory: ShopDirectory) {
     }),
     ...shippingRouters(services),
     ...pointsAreaRoutes(services),
+    overviewRoutes({ shopify: services.shopify, shops: services.repositories.shops, prisma: services.prisma }),
+    activityRoutes({
+      shopify: services.shopify,
+      shops: services.repositories.shops,
+      activity: createActivityRepository(services.prisma),
+      queue,
+    }),
     homeRoute(services),
     ...surveyAndConsentRouters(services),
   ];

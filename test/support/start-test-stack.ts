@@ -7,7 +7,7 @@ import {
 } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
 import { loadConfig, type AppConfig } from "../../server/config/load-config.js";
 import { createServices, type Services } from "../../server/create-services.js";
-import { createApp } from "../../server/http/create-app.js";
+import { createApp, type AppListener } from "../../server/http/create-app.js";
 import { startWorker, type RunningWorker } from "../../server/jobs/start-worker.js";
 import { createCapturedLogger, type LogLine } from "./captured-logger.js";
 import { createTestDatabase } from "./test-database.js";
@@ -21,6 +21,8 @@ export interface TestStack {
   services: Services;
   sim: ShopifySimulator;
   appUrl: string;
+  /** The app's request listener; `app.routes()` lists what Express registered. */
+  app: AppListener;
   logs: LogLine[];
   workers: RunningWorker[];
   /** Starts one more worker process-equivalent (own Redis connection, own BullMQ Worker). */
@@ -67,6 +69,7 @@ export async function startTestStack(
     SHOPIFY_API_KEY: testApiKey,
     SHOPIFY_API_SECRET: testApiSecret,
     SHOPIFY_API_ORIGIN: sim.url,
+    APP_BRIDGE_URL: `${sim.url}/app-bridge.js`,
     LOG_LEVEL: "debug",
     WORKER_CONCURRENCY: "4",
     ...options.env,
@@ -83,6 +86,7 @@ export async function startTestStack(
     services,
     sim,
     appUrl,
+    app,
     logs: lines,
     workers,
     startWorker(workerOptions) {

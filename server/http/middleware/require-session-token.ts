@@ -29,6 +29,8 @@ export function shopDomainOf(dest: unknown): string | undefined {
 
 export function requireSessionToken(shopify: Shopify, shops: ShopRepository): RequestHandler {
   return async (req, res, next) => {
+    // Several routers guard overlapping prefixes (/api/settings/...): verify once per request.
+    if (res.locals[sessionKey]) return next();
     const header = req.get("authorization") ?? "";
     const token = /^Bearer (.+)$/i.exec(header)?.[1];
     if (!token) throw new AppError("unauthorized", "A session token is required (Authorization: Bearer …)");

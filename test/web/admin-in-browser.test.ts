@@ -1,0 +1,130 @@
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type FrameLocator, type Page } from "playwright-core";
+import { adminAppPath } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
+import { ensureBuiltAdmin } from "../support/built-admin.js";
+import { CHROMIUM, CHROMIUM_ARGS, chromiumSkipReason } from "../support/chromium.js";
+import { installShop } from "../support/shop-fixtures.js";
+import { startTestStack, waitFor, type TestStack } from "../support/start-test-stack.js";
+import { englishLeftOnPage } from "./english-left-on-page.js";
+
+const artifacts = fileURLToPath(new URL("../artifacts/", import.meta.url));
+const describeInBrowser = chromiumSkipReason ? describe.skip : describe;
+
+describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSkipReason}`, () => {
+  let stack: TestStack;
+  let shop: string;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    ensureBuiltAdmin();
+    stack = await startTestStack({ workers: 1 });
+    shop = await installShop(stack);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(8_000);
+    page.on("pageerror", (error) => errors.push(error.message));
+    await mkdir(artifacts, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const app = (): FrameLocator => page.frameLocator("#app-frame");
+  const screenshot = (name: string) => page.screenshot({ path: `${artifacts}admin-${name}.png`, fullPage: true });
+
+  /** Opens a screen the way a merchant does: the admin's sidebar link, which App Bridge turns into app navigation. */
+  async function openFromSidebar(label: string, heading: string): Promise<void> {
+    await page.locator("#app-nav a", { hasText: label }).click();
+    await app().getByRole("heading", { name: heading, level: 1 }).waitFor();
+  }
+
+  test("opens inside Shopify admin's frame with the shop's data and App Bridge navigation", async () => {
+    await page.goto(`${stack.sim.url}${adminAppPath(shop)}`);
+    await app().getByRole("heading", { name: "Afterglow", level: 1 }).waitFor();
+    await app().getByText(`Shop ${shop}`).waitFor();
+    expect(await page.locator("#app-nav a").allInnerTexts()).toEqual([
+      "Home",
+      "Thank-you coupons",
+      "Activity",
+      "Languages",
+    ]);
+    await app().getByText("Points awarded").waitFor();
+    await screenshot("home");
+    expect(errors).toEqual([]);
+  });
+
+  test("a new coupon value is saved and the next order's coupon has it", async () => {
+    await openFromSidebar("Thank-you coupons", "Thank-you coupons");
+    const value = app().getByLabel("Discount value");
+    await value.fill("15");
+    await app().getByText("15% off your next order").waitFor();
+    await app().getByRole("button", { name: "Save" }).click();
+    await app().getByText("Settings saved").waitFor();
+    await screenshot("coupons");
+    const saved = await stack.services.repositories.coupons.settingsFor(
+      (await stack.services.repositories.shops.findByDomain(shop))?.id ?? -1,
+    );
+    expect(saved.value).toBe("15");
+
+    const customer = stack.sim.createCustomer(shop, {
+      firstName: "Ayu",
+      lastName: "Browser",
+      email: "ayu@example.com",
+    });
+    const order = stack.sim.createOrder(shop, {
+      customerId: customer.id,
+      lineItems: [{ title: "Candle", price: "30.00", quantity: 1 }],
+    });
+    stack.sim.payOrder(shop, order.id);
+    const coupon = await waitFor("the order's coupon in Shopify", async () => {
+      const row = await stack.services.prisma.coupon.findFirst({
+        where: { shopifyOrderId: BigInt(order.id), status: "issued" },
+      });
+      return row ? stack.sim.discountCode(shop, row.code) : undefined;
+    });
+    expect(coupon.value).toEqual({ type: "percentage", percentage: 0.15 });
+  });
+
+  test("a value the server refuses shows its message at the field", async () => {
+    const value = app().getByLabel("Discount value");
+    await value.fill("250");
+    await app().getByRole("button", { name: "Save" }).click();
+    await app().getByText("A percentage is between 1 and 100").waitFor();
+    await app().getByRole("button", { name: "Discard" }).click();
+    expect(await value.inputValue()).toBe("15");
+  });
+
+  test("Activity lists the webhooks Shopify sent", async () => {
+    await openFromSidebar("Activity", "Activity");
+    await app().getByText("orders/paid").first().waitFor();
+    await screenshot("activity");
+  });
+
+  test("switched to Indonesian, no English string is left on any screen", async () => {
+    await openFromSidebar("Languages", "Languages");
+    await screenshot("languages");
+    // The English toast from the save above must not count against the Indonesian pages.
+    await app().getByText("Settings saved").waitFor({ state: "hidden" });
+    await app().getByRole("group").getByText("Indonesian").click();
+    await app().getByRole("heading", { name: "Bahasa", level: 1 }).waitFor();
+    // The admin's sidebar follows: App Bridge reports the app's menu in the new language.
+    await page.locator("#app-nav a", { hasText: "Kupon terima kasih" }).waitFor();
+    for (const [label, heading, name] of [
+      ["Bahasa", "Bahasa", "languages-id"],
+      ["Beranda", "Afterglow", "home-id"],
+      ["Kupon terima kasih", "Kupon terima kasih", "coupons-id"],
+    ] as const) {
+      await openFromSidebar(label, heading);
+      await app().locator("body").getByText(/\S/).first().waitFor();
+      await screenshot(name);
+      const text = await app().locator("body").innerText();
+      expect([name, englishLeftOnPage(text, "id")]).toEqual([name, []]);
+    }
+    expect(errors).toEqual([]);
+  });
+});
