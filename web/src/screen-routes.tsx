@@ -1,0 +1,21 @@
+// The admin's screens, each loaded as its own chunk when first opened.
+import type { RouteObject } from "react-router";
+
+const screen = (load: () => Promise<{ default: React.ComponentType }>): RouteObject["lazy"] => {
+  return async () => ({ Component: (await load()).default });
+};
+
+export const screenRoutes: RouteObject[] = [
+  { index: true, lazy: screen(() => import("./screens/home-screen")) },
+  { path: "coupons", lazy: screen(() => import("./screens/coupons-screen")) },
+  { path: "activity", lazy: screen(() => import("./screens/activity-screen")) },
+  { path: "languages", lazy: screen(() => import("./screens/languages-screen")) },
+  { path: "*", lazy: screen(() => import("./screens/not-found-screen")) },
+];
+
+/** The navigation App Bridge shows in Shopify admin's sidebar: path and catalogue key. */
+export const navigation = [
+  { path: "/coupons", label: "nav.coupons" },
+  { path: "/activity", label: "nav.activity" },
+  { path: "/languages", label: "nav.languages" },
+] as const;
