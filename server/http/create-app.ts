@@ -93,14 +93,7 @@ function routers(services: Services, shopDirectory: ShopDirectory) {
     }),
     ...shippingRouters(services),
     ...pointsAreaRoutes(services),
-    overviewRoutes({ shopify: services.shopify, shops: services.repositories.shops, prisma: services.prisma }),
-    activityRoutes({
-      shopify: services.shopify,
-      shops: services.repositories.shops,
-      activity: createActivityRepository(services.prisma),
-      queue,
-    }),
-    homeRoute(services),
+    ...adminRouters(services),
     ...surveyAndConsentRouters(services),
   ];
 }
@@ -125,6 +118,17 @@ function shippingRouters(services: Services) {
   return [
     shippingSettingsRoutes({ shopify: services.shopify, shops, shippingSettings }),
     shippingEstimateRoute({ shopify: services.shopify, shops, shipping: services.shipping }),
+  ];
+}
+
+/** The embedded admin: its pages and assets, and the API its Home and Activity screens read. */
+function adminRouters(services: Services) {
+  const { shopify, prisma, queue } = services;
+  const shops = services.repositories.shops;
+  return [
+    overviewRoutes({ shopify, shops, prisma }),
+    activityRoutes({ shopify, shops, activity: createActivityRepository(prisma), queue }),
+    homeRoute(services),
   ];
 }
 

@@ -88,6 +88,12 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
       return row ? stack.sim.discountCode(shop, row.code) : undefined;
     });
     expect(coupon.value).toEqual({ type: "percentage", percentage: 0.15 });
+    // The issued list shows it, with the new value, once the screen reloads its data.
+    await openFromSidebar("Home", "Afterglow");
+    await openFromSidebar("Thank-you coupons", "Thank-you coupons");
+    const row = app().getByRole("row", { name: new RegExp(coupon.code) });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/Issued[\s\S]*15%[\s\S]*Ayu Browser/);
   });
 
   test("a value the server refuses shows its message at the field", async () => {

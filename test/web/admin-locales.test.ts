@@ -19,8 +19,15 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((mat
 
 // Strings that are rightly the same as in English: the brand, and words these languages borrowed unchanged.
 const sameAsEnglish: Record<string, string[]> = {
-  id: ["activity.columns.status", "activity.webhook", "home.title"],
-  fil: ["activity.webhook", "home.title", "languages.names.fil", "languages.short.fil"],
+  id: ["activity.columns.status", "activity.webhook", "coupons.list.columns.status", "home.title"],
+  fil: [
+    "activity.webhook",
+    "coupons.list.columns.code",
+    "coupons.list.columns.customer",
+    "home.title",
+    "languages.names.fil",
+    "languages.short.fil",
+  ],
 };
 const polarisSameAsEnglish: Record<string, string[]> = {
   id: [

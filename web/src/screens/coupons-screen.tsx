@@ -1,20 +1,20 @@
-// Thank-you coupons: the owner's settings beside a live preview of the shopper's block, saved from the contextual save bar.
-import { Banner, BlockStack, ContextualSaveBar, Layout, Page } from "@shopify/polaris";
+// Thank-you coupons: the owner's settings beside a live preview of the shopper's block, and the coupons issued so far.
+import { BlockStack, Layout, Page, Text } from "@shopify/polaris";
 import { ErrorBanner } from "../components/error-banner";
 import { ScreenSkeleton } from "../components/screen-skeleton";
+import { SettingsSaveBar } from "../components/settings-save-bar";
 import { useShop } from "../components/shop-context";
-import { useToast } from "../components/toast-provider";
 import { useSettingsForm } from "../components/use-settings-form";
 import { useT } from "../i18n/admin-language";
 import { fromForm, toForm, type CouponSettings, type CouponSettingsForm } from "./coupons/coupon-settings";
 import { CouponSettingsFields } from "./coupons/coupon-settings-form";
+import { IssuedCoupons } from "./coupons/issued-coupons";
 import { ShopperPreview } from "./coupons/shopper-preview";
 
 const convert = { toForm, fromForm };
 
 export default function CouponsScreen() {
   const t = useT();
-  const showToast = useToast();
   const currencyCode = useShop()?.currencyCode ?? "USD";
   const settings = useSettingsForm<CouponSettings, CouponSettingsForm>("/api/settings/coupons", convert);
   if (settings.loadError) {
@@ -25,26 +25,10 @@ export default function CouponsScreen() {
     );
   }
   if (!settings.form) return <ScreenSkeleton title={t("coupons.title")} />;
-  const save = async () => {
-    if (await settings.save()) showToast(t("common.saved"));
-  };
   return (
     <Page title={t("coupons.title")} subtitle={t("coupons.subtitle")} backAction={{ url: "/" }}>
-      {settings.dirty && (
-        <ContextualSaveBar
-          message={t("common.unsavedChanges")}
-          saveAction={{ content: t("common.save"), onAction: () => void save(), loading: settings.saving }}
-          discardAction={{ content: t("common.discard"), onAction: settings.discard }}
-        />
-      )}
       <Layout>
-        {settings.saveError && (
-          <Layout.Section>
-            <Banner tone="critical" title={t("common.fixErrors")}>
-              <p>{settings.saveError.message}</p>
-            </Banner>
-          </Layout.Section>
-        )}
+        <SettingsSaveBar settings={settings} />
         <Layout.Section>
           <CouponSettingsFields
             form={settings.form}
@@ -54,8 +38,14 @@ export default function CouponsScreen() {
           />
         </Layout.Section>
         <Layout.Section variant="oneThird">
-          <BlockStack gap="400">
-            <ShopperPreview form={settings.form} currencyCode={currencyCode} />
+          <ShopperPreview form={settings.form} currencyCode={currencyCode} />
+        </Layout.Section>
+        <Layout.Section>
+          <BlockStack gap="200">
+            <Text as="h2" variant="headingLg">
+              {t("coupons.list.title")}
+            </Text>
+            <IssuedCoupons />
           </BlockStack>
         </Layout.Section>
       </Layout>
