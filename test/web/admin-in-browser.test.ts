@@ -50,6 +50,7 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     expect(await page.locator("#app-nav a").allInnerTexts()).toEqual([
       "Home",
       "Thank-you coupons",
+      "Customers",
       "Activity",
       "Languages",
     ]);
@@ -105,6 +106,35 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     expect(await value.inputValue()).toBe("15");
   });
 
+  test("staff adjust a customer's points with a reason, confirming before a negative balance", async () => {
+    stack.sim.createCustomer(shop, { firstName: "Rizal", lastName: "Santos", email: "rizal@example.com" });
+    await waitFor("the customer in Afterglow", () =>
+      stack.services.prisma.customer.findFirst({ where: { email: "rizal@example.com" } }),
+    );
+    await openFromSidebar("Customers", "Customers");
+    await app().getByPlaceholder("Search by name or email").fill("rizal");
+    await app().getByRole("link", { name: "Rizal Santos" }).click();
+    await app().getByRole("heading", { name: "Rizal Santos", level: 1 }).waitFor();
+    await app().getByRole("button", { name: "Adjust points" }).click();
+    const dialog = app().getByRole("dialog");
+    await dialog.getByLabel("Points to add or remove").fill("-30");
+    await dialog.getByRole("button", { name: "Adjust", exact: true }).click();
+    await dialog.getByText("Say why: the customer may ask").waitFor();
+    await dialog.getByLabel("Reason").fill("Goodwill credit reversed: order was refunded");
+    await dialog.getByRole("button", { name: "Adjust", exact: true }).click();
+    await dialog.getByText("This takes the balance below zero").waitFor();
+    await dialog.getByRole("button", { name: "Adjust anyway" }).click();
+    await app().getByText("Points adjusted. New balance: -30").waitFor();
+    const entry = app().getByRole("row", { name: /Goodwill credit reversed/ });
+    await entry.waitFor();
+    expect(await entry.innerText()).toMatch(/-30[\s\S]*Adjustment[\s\S]*Staff member 902541635/);
+    await screenshot("customer");
+    const ledger = await stack.services.prisma.ledgerEntry.findMany({ where: { cause: "adjustment" } });
+    expect(ledger.map((row) => [row.points, row.actor, row.reason])).toEqual([
+      [-30, "902541635", "Goodwill credit reversed: order was refunded"],
+    ]);
+  });
+
   test("Activity lists the webhooks Shopify sent", async () => {
     await openFromSidebar("Activity", "Activity");
     await app().getByText("orders/paid").first().waitFor();
@@ -114,14 +144,15 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
   test("switched to Indonesian, no English string is left on any screen", async () => {
     await openFromSidebar("Languages", "Languages");
     await screenshot("languages");
-    // The English toast from the save above must not count against the Indonesian pages.
-    await app().getByText("Settings saved").waitFor({ state: "hidden" });
+    // English toasts from the steps above must not count against the Indonesian pages.
+    await app().locator(".Polaris-Frame-Toast").first().waitFor({ state: "detached" });
     await app().getByRole("group").getByText("Indonesian").click();
     await app().getByRole("heading", { name: "Bahasa", level: 1 }).waitFor();
     // The admin's sidebar follows: App Bridge reports the app's menu in the new language.
     await page.locator("#app-nav a", { hasText: "Kupon terima kasih" }).waitFor();
     for (const [label, heading, name] of [
       ["Bahasa", "Bahasa", "languages-id"],
+      ["Pelanggan", "Pelanggan", "customers-id"],
       ["Beranda", "Afterglow", "home-id"],
       ["Kupon terima kasih", "Kupon terima kasih", "coupons-id"],
     ] as const) {

@@ -19,11 +19,24 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((mat
 
 // Strings that are rightly the same as in English: the brand, and words these languages borrowed unchanged.
 const sameAsEnglish: Record<string, string[]> = {
-  id: ["activity.columns.status", "activity.webhook", "coupons.list.columns.status", "home.title"],
+  id: [
+    "activity.columns.status",
+    "activity.webhook",
+    "coupons.list.columns.status",
+    "customers.columns.email",
+    "home.title",
+  ],
   fil: [
     "activity.webhook",
     "coupons.list.columns.code",
     "coupons.list.columns.customer",
+    "customers.columns.email",
+    "customers.customer",
+    "customers.ledger.causes.milestone",
+    "customers.ledger.causes.order",
+    "customers.ledger.causes.referral",
+    "customers.ledger.causes.refund",
+    "customers.ledger.columns.order",
     "home.title",
     "languages.names.fil",
     "languages.short.fil",

@@ -27,9 +27,16 @@ async function sessionToken(): Promise<string> {
   return shopify.idToken();
 }
 
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function apiFetch<T>(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
   const token = await sessionToken();
-  const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
+  const headers: Record<string, string> = {
+    ...init.headers,
+    authorization: `Bearer ${token}`,
+    accept: "application/json",
+  };
   if (init.body !== undefined) headers["content-type"] = "application/json";
   const response = await fetch(path, {
     method: init.method ?? "GET",
