@@ -15,12 +15,17 @@ export interface IssueCouponDeps {
 }
 
 export function createIssueCouponJob(deps: IssueCouponDeps) {
-  /** Another worker (or a crash before our row was updated) may have created it: Shopify is the truth. */
+  /**
+   * Another worker (or a crash before our row was updated) may have created it: Shopify is the truth. A job that may
+   * have run before looks the code up first; a first run goes straight to creating it (one Admin API call, not two),
+   * and Shopify's TAKEN for a code that exists, which for an unguessable code can only be ours, adopts it.
+   */
   async function createOrAdopt(
     shopDomain: string,
     coupon: NonNullable<Awaited<ReturnType<CouponRepository["findById"]>>>,
+    mayHaveRunBefore: boolean,
   ) {
-    const existing = await deps.discounts.findByCode(shopDomain, coupon.code);
+    const existing = mayHaveRunBefore ? await deps.discounts.findByCode(shopDomain, coupon.code) : null;
     if (existing) return existing;
     try {
       return await deps.discounts.create(shopDomain, coupon);
@@ -39,7 +44,8 @@ export function createIssueCouponJob(deps: IssueCouponDeps) {
     const shop = await deps.prisma.shop.findUniqueOrThrow({ where: { id: coupon.shopId } });
     const logger = deps.logger.child({ shop: shop.domain, jobId: job.id, couponId: coupon.id });
     try {
-      const discountId = await createOrAdopt(shop.domain, coupon);
+      const mayHaveRunBefore = job.attemptsMade > 0 || job.stalledCounter > 0 || coupon.attempts > 0;
+      const discountId = await createOrAdopt(shop.domain, coupon, mayHaveRunBefore);
       await deps.coupons.markIssued(coupon.id, discountId);
       logger.info({ code: coupon.code, discountId }, "thank-you coupon issued");
     } catch (error) {

@@ -1,0 +1,223 @@
+// The coupon benchmark: orders/create at a steady rate into the real web and worker processes, with the simulator
+// as Shopify; each sampled order's thank-you page is played by polling the checkout endpoint until the code is ready.
+import { readFileSync } from "node:fs";
+import autocannon from "autocannon";
+import pg from "pg";
+import { mintCheckoutSessionToken } from "../scripts/shopify-simulator/create-shopify-simulator.js";
+import { migrateDatabase } from "../scripts/db-migrate.js";
+import { dropDatabase } from "../server/db/ensure-database.js";
+import { startBenchProcess, waitForHttp, type BenchProcess } from "./bench-processes.js";
+import { createCouponOrderStream, type BenchShopCustomers, type CouponOrderRequest } from "./coupon-order-stream.js";
+
+export interface CouponBenchSetup {
+  apiKey: string;
+  secret: string;
+  databaseUrl: string;
+  prefix: string;
+}
+
+export interface CouponBenchOptions {
+  ordersPerSecond: number;
+  seconds: number;
+  /** One order in this many is followed at the checkout endpoint (the rest by their database rows). */
+  sampleEvery: number;
+  pollIntervalMs: number;
+}
+
+export interface CouponReadyResult {
+  ordersPerSecond: number;
+  accepted: number;
+  non2xx: number;
+  /** Milliseconds from the 200 to the first "ready" answer, for the sampled orders. */
+  readyMs: number[];
+  notReady: number;
+  /** Milliseconds from the 200 to the coupon row turning issued, for every accepted order. */
+  issuedMs: number[];
+  notIssued: number;
+  /** CPU the web, worker and simulator processes spent per accepted order, from warm-up's end to the last coupon. */
+  cpuMsPerOrder: number;
+}
+
+/** User plus system CPU time of a process so far, in milliseconds (Linux /proc; clock ticks are 10 ms). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+const appPort = 3104;
+const simPort = 3105;
+const warmupSeconds = 3;
+const giveUpMs = 60_000;
+
+/** Starts the simulator's process and reads the shops and customers it made from its first line of output. */
+async function startSimulator(setup: CouponBenchSetup, shops: number, customersPerShop: number) {
+  const sim = startBenchProcess("coupon-simulator", "bench/coupon-bench-simulator.ts", [], {
+    SIMULATOR_PORT: String(simPort),
+    SHOPIFY_API_KEY: setup.apiKey,
+    SHOPIFY_API_SECRET: setup.secret,
+    APP_URL: `http://127.0.0.1:${appPort}`,
+    BENCH_SHOPS: String(shops),
+    BENCH_CUSTOMERS_PER_SHOP: String(customersPerShop),
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    let buffered = "";
+    sim.child.stdout?.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString("utf8");
+      const end = buffered.indexOf("\n");
+      if (end >= 0) resolve(buffered.slice(0, end));
+    });
+    sim.child.once("exit", (code) => reject(new Error(`the simulator exited with ${code}`)));
+  });
+  return { sim, ...(JSON.parse(line) as { url: string; shops: BenchShopCustomers[] }) };
+}
+
+async function installAll(simUrl: string, shops: BenchShopCustomers[]): Promise<void> {
+  for (const shop of shops) {
+    const response = await fetch(`${simUrl}/_simulator/shops/${shop.domain}/install`, { method: "POST" });
+    const result = (await response.json()) as { status?: number };
+    if (!response.ok || (result.status ?? 500) >= 400) throw new Error(`installing on ${shop.domain} failed`);
+  }
+}
+
+/** Plays the extension: asks for the order's coupon until it is ready, and notes how long that took. */
+function followAtCheckout(setup: CouponBenchSetup, order: CouponOrderRequest, acceptedAt: number, pollMs: number) {
+  const url = `http://127.0.0.1:${appPort}/api/checkout/coupon?orderId=gid://shopify/OrderIdentity/${order.orderId}`;
+  return (async (): Promise<number | null> => {
+    while (Date.now() - acceptedAt < giveUpMs) {
+      const token = mintCheckoutSessionToken({
+        shop: order.shop,
+        customerId: order.customerId,
+        apiKey: setup.apiKey,
+        apiSecret: setup.secret,
+      });
+      const answer = await fetch(url, { headers: { authorization: `Bearer ${token}` } })
+        .then((response) => response.json() as Promise<{ status?: string }>)
+        .catch(() => ({ status: "error" }));
+      if (answer.status === "ready") return Date.now() - acceptedAt;
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+    return null;
+  })();
+}
+
+interface DriveOutcome {
+  accepted: Map<number, number>;
+  followed: Promise<number | null>[];
+  rps: number;
+  non2xx: number;
+}
+
+async function drive(
+  setup: CouponBenchSetup,
+  stream: ReturnType<typeof createCouponOrderStream>,
+  seconds: number,
+  options: CouponBenchOptions & { follow: boolean },
+): Promise<DriveOutcome> {
+  const accepted = new Map<number, number>();
+  const followed: Promise<number | null>[] = [];
+  const result = await autocannon({
+    url: `http://127.0.0.1:${appPort}/api/webhooks`,
+    connections: 20,
+    overallRate: options.ordersPerSecond,
+    duration: seconds,
+    timeout: 10,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request, context) => {
+          const order = stream.next();
+          (context as { order?: CouponOrderRequest }).order = order;
+          return { ...request, method: "POST", path: "/api/webhooks", headers: order.headers, body: order.body };
+        },
+        onResponse: (status, _body, context) => {
+          const order = (context as { order?: CouponOrderRequest }).order;
+          if (status !== 200 || !order) return;
+          const at = Date.now();
+          accepted.set(order.orderId, at);
+          if (options.follow && order.orderId % options.sampleEvery === 0)
+            followed.push(followAtCheckout(setup, order, at, options.pollIntervalMs));
+        },
+      },
+    ],
+  });
+  return { accepted, followed, rps: result.requests.average, non2xx: result.non2xx };
+}
+
+/** Every accepted order's coupon row: when it turned issued (the row's last update), if it did. */
+async function issuedTimes(databaseUrl: string, accepted: Map<number, number>) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const deadline = Date.now() + giveUpMs;
+    const query = `SELECT shopify_order_id::text AS id, updated_at AT TIME ZONE 'UTC' AS at FROM coupon WHERE status = 'issued'`;
+    for (;;) {
+      const { rows } = await client.query<{ id: string; at: Date }>(query);
+      const issued = new Map(rows.map((row) => [Number(row.id), row.at.getTime()]));
+      const ms = [...accepted].flatMap(([id, at]) => {
+        const issuedAt = issued.get(id);
+        return issuedAt === undefined ? [] : [issuedAt - at];
+      });
+      if (ms.length === accepted.size || Date.now() > deadline) return { ms, missing: accepted.size - ms.length };
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export async function measureCouponReady(
+  setup: CouponBenchSetup,
+  options: CouponBenchOptions,
+): Promise<CouponReadyResult> {
+  await dropDatabase(setup.databaseUrl);
+  await migrateDatabase(setup.databaseUrl, true);
+  const shops = 4;
+  const perShop = Math.ceil(((options.seconds + warmupSeconds + 2) * options.ordersPerSecond * 1.2) / shops);
+  const processes: BenchProcess[] = [];
+  try {
+    const simulator = await startSimulator(setup, shops, perShop);
+    processes.push(simulator.sim);
+    const env = {
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+      SHOPIFY_API_KEY: setup.apiKey,
+      SHOPIFY_API_SECRET: setup.secret,
+      SHOPIFY_API_ORIGIN: simulator.url,
+      APP_URL: `http://127.0.0.1:${appPort}`,
+      DATABASE_URL: setup.databaseUrl,
+      REDIS_PREFIX: setup.prefix,
+    };
+    const web = startBenchProcess("coupon-web", "server/main.ts", ["web"], { ...env, PORT: String(appPort) });
+    processes.push(web);
+    processes.push(startBenchProcess("coupon-worker", "server/main.ts", ["worker"], env));
+    await waitForHttp(`http://127.0.0.1:${appPort}/healthz`, web);
+    await installAll(simulator.url, simulator.shops);
+    const stream = createCouponOrderStream({ shops: simulator.shops, secret: setup.secret, firstOrderId: 5_000_000 });
+    await drive(setup, stream, warmupSeconds, { ...options, follow: false });
+    console.log(
+      `  ${options.ordersPerSecond} orders/s for ${options.seconds}s, following 1 in ${options.sampleEvery}…`,
+    );
+    const cpuOf = () => processes.reduce((sum, process) => sum + cpuMs(process.child.pid), 0);
+    const cpuBefore = cpuOf();
+    const run = await drive(setup, stream, options.seconds, { ...options, follow: true });
+    const ready = await Promise.all(run.followed);
+    const issued = await issuedTimes(setup.databaseUrl, run.accepted);
+    const cpuMsPerOrder = (cpuOf() - cpuBefore) / Math.max(1, run.accepted.size);
+    return {
+      ordersPerSecond: run.rps,
+      accepted: run.accepted.size,
+      non2xx: run.non2xx,
+      readyMs: ready.filter((ms): ms is number => ms !== null),
+      notReady: ready.filter((ms) => ms === null).length,
+      issuedMs: issued.ms,
+      notIssued: issued.missing,
+      cpuMsPerOrder,
+    };
+  } finally {
+    await Promise.all(processes.map((process) => process.stop()));
+  }
+}

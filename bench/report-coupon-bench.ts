@@ -1,0 +1,37 @@
+// Turns the coupon benchmark's timings and the extension's bundle size into latest.json's keys and a line of text.
+import type { CouponReadyResult } from "./measure-coupon-ready.js";
+
+/** Nearest-rank percentile of a list of milliseconds; null when there is nothing to rank. */
+export function percentile(values: number[], fraction: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(fraction * sorted.length))) - 1] ?? null;
+}
+
+export function reportCouponBench(coupons: CouponReadyResult, extensionBundleGzBytes: number, targetRate: number) {
+  const results = {
+    extension_bundle_gz_bytes: extensionBundleGzBytes,
+    coupon_ready_p50_ms: percentile(coupons.readyMs, 0.5),
+    coupon_ready_p99_ms: percentile(coupons.readyMs, 0.99),
+    coupon_ready_max_ms: percentile(coupons.readyMs, 1),
+    coupon_ready_samples: coupons.readyMs.length,
+    coupon_not_ready: coupons.notReady,
+    coupon_issued_p50_ms: percentile(coupons.issuedMs, 0.5),
+    coupon_issued_p99_ms: percentile(coupons.issuedMs, 0.99),
+    coupon_not_issued: coupons.notIssued,
+    coupon_target_orders_per_s: targetRate,
+    coupon_orders_per_s: Math.round(coupons.ordersPerSecond),
+    coupon_accepted: coupons.accepted,
+    coupon_non_2xx: coupons.non2xx,
+    coupon_cpu_ms_per_order: Math.round(coupons.cpuMsPerOrder * 10) / 10,
+  };
+  console.log(
+    `coupons: ${results.coupon_accepted} orders/create at ${results.coupon_orders_per_s}/s; ` +
+      `ready at checkout p50 ${results.coupon_ready_p50_ms} ms, p99 ${results.coupon_ready_p99_ms} ms ` +
+      `(${results.coupon_ready_samples} followed, ${results.coupon_not_ready} never ready); ` +
+      `issued p99 ${results.coupon_issued_p99_ms} ms over all (${results.coupon_not_issued} not issued); ` +
+      `${results.coupon_cpu_ms_per_order} ms of CPU per order (web, worker, simulator); ` +
+      `extension ${extensionBundleGzBytes} bytes gzipped`,
+  );
+  return results;
+}
