@@ -12,6 +12,7 @@ import { createOutboxRepository } from "./domain/emails/outbox-repository.js";
 import { createTemplateRepository } from "./domain/emails/template-repository.js";
 import { createEmailQueue, scheduleEmail, type EmailQueue } from "./jobs/email-queue.js";
 import { createSmtpMailer, type Mailer } from "./mail/create-smtp-mailer.js";
+import { createDelayedCheckQueue, type DelayedCheckQueue } from "./jobs/delayed-check-queue.js";
 import { createDiscountCodeService, type DiscountCodeService } from "./shopify/discount-code-service.js";
 import { createCustomerRepository } from "./domain/customers/customer-repository.js";
 import {
@@ -57,6 +58,7 @@ export interface Services {
   /** The one way to send an email (server/domain/emails/enqueue-email.ts). */
   enqueueEmail: EnqueueEmail;
   pointsQueue: PointsQueue;
+  delayedCheckQueue: DelayedCheckQueue;
   discounts: DiscountCodeService;
   shopify: Shopify;
   sessionStorage: PrismaSessionStorage<PrismaClient>;
@@ -105,6 +107,23 @@ function createEmailServices(config: AppConfig, prisma: PrismaClient, pool: PgPo
   };
 }
 
+/** Survey links, marketing consent and the delayed-delivery check (see server/domain/nps, consent, delays). */
+function createSurveyServices(config: AppConfig, pool: PgPool, redis: Redis) {
+  const emailLinks = createEmailLinkSigner(emailLinkKey(config));
+  const emailConsents = createEmailConsentRepository(pool);
+  const delayedCheckQueue = createDelayedCheckQueue(redis, config.REDIS_PREFIX);
+  return {
+    services: {
+      emailLinks,
+      delayedCheckQueue,
+      sendPermission: (email: OutgoingEmail) =>
+        promotionalSendPermission({ consents: emailConsents, signer: emailLinks, appUrl: config.APP_URL }, email),
+    },
+    repositories: { npsResponses: createNpsResponseRepository(pool), emailConsents },
+    close: () => delayedCheckQueue.close(),
+  };
+}
+
 export function createServices(config: AppConfig, logger: Logger = createLogger(config.LOG_LEVEL)): Services {
   const prisma = createPrismaClient(config.DATABASE_URL);
   // Intake flushes and worker jobs share this pool: room for every job in flight plus the group commit.
@@ -115,11 +134,10 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
   const pointsQueue = createPointsQueue(redis, config.REDIS_PREFIX);
   const shopify = createShopify(config);
   const sessionStorage = new PrismaSessionStorage(prisma);
-  const emailLinks = createEmailLinkSigner(emailLinkKey(config));
-  const emailConsents = createEmailConsentRepository(pool);
   const shippingSettings = createShippingSettingsRepository(prisma);
   const ledger = createLedgerRepository(pool);
   const email = createEmailServices(config, prisma, pool, redis);
+  const surveys = createSurveyServices(config, pool, redis);
   return {
     config,
     logger,
@@ -131,12 +149,10 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
     couponQueue,
     ...email.services,
     pointsQueue,
+    ...surveys.services,
     discounts: createDiscountCodeService(shopify, sessionStorage),
     shopify,
     sessionStorage,
-    emailLinks,
-    sendPermission: (email) =>
-      promotionalSendPermission({ consents: emailConsents, signer: emailLinks, appUrl: config.APP_URL }, email),
     repositories: {
       shops: createShopRepository(prisma),
       customers: createCustomerRepository(pool),
@@ -145,8 +161,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
       loyaltySettings: createLoyaltySettingsRepository(prisma),
       inbox: createWebhookInboxRepository(pool),
       coupons: createCouponRepository(prisma),
-      npsResponses: createNpsResponseRepository(pool),
-      emailConsents,
+      ...surveys.repositories,
       shippingSettings,
       ...email.repositories,
       ...createPointsRepositories(pool, prisma, ledger),
@@ -157,6 +172,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
       await couponQueue.close();
       await email.close();
       await pointsQueue.close();
+      await surveys.close();
       redis.disconnect();
       await pool.end();
       await prisma.$disconnect();

@@ -44,6 +44,8 @@ export const configSchema = z.object({
   LOG_LEVEL: logLevel.default("info"),
   /** Signs survey and unsubscribe links in emails; unset, a key derived from SHOPIFY_API_SECRET is used. */
   EMAIL_LINK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** How often the delayed-delivery check looks for orders past their window (a repeatable BullMQ job). */
+  DELAYED_CHECK_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   /** Dev and test only: where Shopify requests go instead of https://{shop}. Unset in production. */
   SHOPIFY_API_ORIGIN: z.url().optional(),
   /** A worker-only process serves /metrics and /healthz here (0 turns it off); web processes serve them on PORT. */

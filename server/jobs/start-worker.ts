@@ -12,6 +12,8 @@ import { handleComplianceRequest } from "./handlers/handle-compliance-request.js
 import { handleCustomerCreated } from "./handlers/handle-customer-created.js";
 import { handleOrderEvent } from "./handlers/handle-order-event.js";
 import { withConsentRecording } from "./handlers/record-consent-then.js";
+import { withDeliveryTracking } from "./handlers/track-delivery-then.js";
+import { deliveryTrackingDeps, startDelayedCheckWorker } from "./start-delayed-check-worker.js";
 import { startInboxSweeper } from "./inbox-sweeper.js";
 import { startPointsWorker } from "./start-points-worker.js";
 import { createProcessWebhookJob } from "./process-webhook-job.js";
@@ -42,7 +44,7 @@ export function webhookHandlers(services: Services): Partial<Record<WebhookTopic
     enqueueCoupon: (couponId) => enqueueCoupons(services.couponQueue, [couponId]),
   });
   const compliance = handleComplianceRequest();
-  return withConsentRecording(services.repositories.emailConsents, {
+  const handlers = withConsentRecording(services.repositories.emailConsents, {
     "orders/create": orderEvent,
     "orders/paid": orderEvent,
     "customers/create": handleCustomerCreated(customers),
@@ -57,6 +59,7 @@ export function webhookHandlers(services: Services): Partial<Record<WebhookTopic
     "customers/redact": compliance,
     "shop/redact": compliance,
   });
+  return withDeliveryTracking(deliveryTrackingDeps(services), handlers);
 }
 
 function startCouponWorker(services: Services, connection: ReturnType<typeof createRedis>): Worker<CouponJobData> {
@@ -146,6 +149,7 @@ export function startWorker(services: Services, options: { sweeper?: boolean } =
   const couponWorker = startCouponWorker(services, connection);
   const emailWorker = startEmailWorker(services, connection);
   const pointsWorker = startPointsWorker(services, connection);
+  const delayedCheckWorker = startDelayedCheckWorker(services, connection);
   const sweeper =
     options.sweeper === false
       ? undefined
@@ -165,6 +169,7 @@ export function startWorker(services: Services, options: { sweeper?: boolean } =
     async close() {
       await sweeper?.stop();
       await Promise.all([worker.close(), couponWorker.close(), emailWorker.close(), pointsWorker.close()]);
+      await delayedCheckWorker.close();
       connection.disconnect();
     },
   };

@@ -1,7 +1,8 @@
 // One measure (or all of them) for a shop and period: repository counts through the pure measure functions.
 import { z } from "zod";
 import type { NpsResponseRepository } from "../nps/nps-response-repository.js";
-import { calendarDay, npsPeriodSchema, npsReport } from "../nps/nps-report.js";
+import { npsPeriodSchema, npsReport } from "../nps/nps-report.js";
+import { calendarDay } from "../shops/calendar-day.js";
 import type { AnalyticsRepository, DayPeriod } from "./analytics-repository.js";
 import { couponRedemptionRate, couponRevenue, pointsLiability, pointsOutstanding } from "./loyalty-measures.js";
 import {

@@ -1,5 +1,6 @@
 // GET /api/nps's answer: the score for a period of calendar days in the shop's time zone, and month by month.
 import { z } from "zod";
+import { calendarDay } from "../shops/calendar-day.js";
 import type { NpsResponseRepository } from "./nps-response-repository.js";
 import { monthsBetween, summarizeNps, type NpsSummary } from "./summarize-nps.js";
 
@@ -18,11 +19,6 @@ export const npsPeriodSchema = z
   });
 
 export type NpsPeriod = z.infer<typeof npsPeriodSchema>;
-
-/** "YYYY-MM-DD" of `at` as a calendar in `timeZone` reads it. */
-export function calendarDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-}
 
 /** The first day of the month eleven months before `to`'s month: twelve whole months ending with `to`'s. */
 function twelveMonthsBefore(to: string): string {
