@@ -32,6 +32,7 @@ export type {
   SimShop,
 } from "./state/sim-types.js";
 export { mintSessionToken } from "./mint-session-token.js";
+export type { SimMetafield } from "./state/metafield-book.js";
 export { mintCheckoutSessionToken } from "./checkout/mint-checkout-session-token.js";
 export { adminAppPath, DEFAULT_STAFF_ID } from "./admin/admin-routes.js";
 export { APP_BRIDGE_PATH } from "./admin/app-bridge-stand-in.js";

@@ -33,6 +33,7 @@ import type {
   SimShop,
 } from "./state/sim-types.js";
 import type { DeliveryRecord } from "./webhooks/delivery-record.js";
+import type { SimMetafield } from "./state/metafield-book.js";
 import type { ReleaseOrder, WebhookDispatcher } from "./webhooks/webhook-dispatcher.js";
 import type { SendWebhookOptions, WebhookEmitter } from "./webhooks/webhook-emitter.js";
 
@@ -130,6 +131,16 @@ export class ShopifySimulator {
     const customer = this.store.createCustomer(s.domain, input);
     this.emit(s, "customers/create", buildCustomerPayload(s, customer));
     return customer;
+  }
+
+  /** The customer's metafields as the Admin API set them. */
+  customerMetafields(shop: ShopRef, customerId: number): SimMetafield[] {
+    return this.store.metafields.list(this.shop(shop).domain, `gid://shopify/Customer/${customerId}`);
+  }
+
+  /** How many metafields each successful metafieldsSet call carried, oldest first. */
+  metafieldsSetCalls(shop: ShopRef): number[] {
+    return this.store.metafields.setCalls(this.shop(shop).domain);
   }
 
   /** The discount codes created in the shop through the Admin API, oldest first. */

@@ -8,6 +8,8 @@ import type { PointsJobData } from "./points-queue.js";
 export interface ExpirePointsJobDeps extends ExpiryDeps {
   prisma: PrismaClient;
   logger: Logger;
+  /** Expired balances reach the storefront metafields. */
+  pointsChanged: (shopId: number) => Promise<void>;
 }
 
 export function createExpirePointsJob(deps: ExpirePointsJobDeps) {
@@ -20,6 +22,7 @@ export function createExpirePointsJob(deps: ExpirePointsJobDeps) {
     for (const settings of shops) {
       const run = await expireInactivePoints(deps, settings.shopId, settings, now);
       deps.logger.info({ shop: settings.shop.domain, jobId: job.id, ...run }, "points expiry run");
+      if (run.expired > 0) await deps.pointsChanged(settings.shopId);
     }
   };
 }

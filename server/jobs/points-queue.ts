@@ -33,12 +33,13 @@ export async function enqueueRedemptionRetry(queue: PointsQueue, redemptionId: n
   );
 }
 
-/** Coalesces: while one sync of a shop waits, more balance changes ride on it. */
+/** Coalesces: balance changes within two seconds ride on one sync of the shop. */
 export async function enqueueMetafieldSync(queue: PointsQueue, shopId: number, delayMs = 2000) {
+  const window = Math.floor(Date.now() / 2000);
   await queue.add(
     "sync-metafields",
     { kind: "sync-metafields", shopId },
-    { ...retryOptions, delay: delayMs, jobId: `metafields-${shopId}-${Math.floor(Date.now() / delayMs)}` },
+    { ...retryOptions, delay: delayMs, jobId: `metafields-${shopId}-${window}-${delayMs}` },
   );
 }
 

@@ -4,7 +4,10 @@ import type { Redis } from "ioredis";
 import type { Services } from "../create-services.js";
 import { createExpirePointsJob } from "./expire-points-job.js";
 import { createIssueRedemptionJob } from "./issue-redemption-job.js";
+import { createSyncMetafieldsJob } from "./sync-metafields-job.js";
+import { createCustomerMetafieldsService } from "../shopify/customer-metafields-service.js";
 import {
+  enqueueMetafieldSync,
   enqueueRedemptionRetry,
   pointsQueueName,
   scheduleDailyPointsJobs,
@@ -26,9 +29,19 @@ export function startPointsWorker(services: Services, connection: Redis): Worker
     inactive: services.repositories.inactive,
     enqueueEmail: services.enqueueEmail,
     logger,
+    pointsChanged: (shopId) => enqueueMetafieldSync(services.pointsQueue, shopId),
   });
-  /** Pending redemptions whose job Redis lost, or which ran out of attempts, are queued again. */
-  const sweepRedemptions = async () => {
+  const syncMetafields = createSyncMetafieldsJob({
+    prisma: services.prisma,
+    queue: services.pointsQueue,
+    storefront: services.repositories.storefront,
+    metafields: createCustomerMetafieldsService(services.shopify, services.sessionStorage),
+    logger,
+  });
+  /** Pending redemptions Redis lost (or that ran out of attempts) go again; every shop's metafields catch up. */
+  const maintenance = async () => {
+    const shops = await services.prisma.shop.findMany({ where: { status: "installed" }, select: { id: true } });
+    for (const shop of shops) await enqueueMetafieldSync(services.pointsQueue, shop.id, 0);
     const stale = await services.repositories.redemptions.pendingOlderThan(new Date(Date.now() - 5 * 60 * 1000));
     // A new round per sweep: the first job may sit failed in Redis under the plain id.
     const round = `sweep-${Math.floor(Date.now() / 600_000)}`;
@@ -40,7 +53,8 @@ export function startPointsWorker(services: Services, connection: Redis): Worker
       const data = job.data;
       if (data.kind === "issue-redemption") return issueRedemption(job, data.redemptionId, token);
       if (data.kind === "expire-points") return expirePoints(job, data.shopId, data.asOf);
-      if (data.kind === "maintenance") return sweepRedemptions();
+      if (data.kind === "sync-metafields") return syncMetafields(job, data.shopId, token);
+      if (data.kind === "maintenance") return maintenance();
     },
     { connection, prefix: config.REDIS_PREFIX, concurrency: config.WORKER_CONCURRENCY },
   );

@@ -4,6 +4,7 @@ import { buildSchema, type GraphQLSchema } from "graphql";
 import { COUNTRY_CODES, CURRENCY_CODES } from "../state/sim-types.js";
 import { customerResolvers } from "./customer-resolvers.js";
 import { discountCodeResolvers } from "./discount-code-resolvers.js";
+import { metafieldResolvers } from "./metafield-resolvers.js";
 import { orderResolvers } from "./order-resolvers.js";
 import type { ResolverArea, RootFields } from "./root-fields.js";
 import { shopResolvers } from "./shop-resolvers.js";
@@ -16,10 +17,11 @@ export const RESOLVER_AREAS: ResolverArea[] = [
   orderResolvers,
   webhookSubscriptionResolvers,
   discountCodeResolvers,
+  metafieldResolvers,
 ];
 
 /** The SDL files, in order; later ones may `extend type Query` with their area's root fields. */
-const SCHEMA_FILES = ["./admin-schema.graphql", "./discount-schema.graphql"];
+const SCHEMA_FILES = ["./admin-schema.graphql", "./discount-schema.graphql", "./metafield-schema.graphql"];
 
 export interface AdminSchema {
   schema: GraphQLSchema;

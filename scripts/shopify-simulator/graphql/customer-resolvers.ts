@@ -5,6 +5,7 @@ import type { SimCustomer } from "../state/sim-types.js";
 import { connectionArgsSchema, paginate } from "./connection.js";
 import { requireScope, type GraphQLContext } from "./graphql-context.js";
 import { parseGid, toDateTime, toGid } from "./gid.js";
+import { metafieldView } from "./metafield-resolvers.js";
 import { moneyV2 } from "./money-views.js";
 import type { ResolverArea } from "./root-fields.js";
 import { applySearchQuery, type SearchFields } from "./search-query.js";
@@ -48,6 +49,15 @@ export function customerView(ctx: GraphQLContext, c: SimCustomer) {
     },
     createdAt: toDateTime(c.createdAt),
     updatedAt: toDateTime(c.updatedAt),
+    metafield: (args: { namespace?: string | null; key: string }) => {
+      const found = ctx.store.metafields.find(
+        ctx.shop.domain,
+        toGid("Customer", c.id),
+        args.namespace ?? "$app",
+        args.key,
+      );
+      return found ? metafieldView(found) : null;
+    },
   };
 }
 

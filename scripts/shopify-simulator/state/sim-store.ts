@@ -1,4 +1,5 @@
 // Holds every simulated shop's customers, orders and discount codes and applies merchant actions to them.
+import { MetafieldBook } from "./metafield-book.js";
 import { DiscountCodeBook } from "./discount-code-book.js";
 import { formatCents, toCents } from "./money.js";
 import { refundableQuantity } from "./order-totals.js";
@@ -32,6 +33,7 @@ const ID_BASES = {
   dataRequest: 9_901_234_567_000,
   discountCode: 1_401_234_567_000,
   redeemCode: 1_901_234_567_000,
+  metafield: 2_601_234_567_000,
 } as const;
 
 type IdKind = keyof typeof ID_BASES;
@@ -44,9 +46,11 @@ export class SimStore {
   private readonly orderNumbers = new Map<string, number>();
   private readonly variantsBySku = new Map<string, { productId: number; variantId: number }>();
   readonly discountCodes: DiscountCodeBook;
+  readonly metafields: MetafieldBook;
 
   constructor(private readonly now: () => Date = () => new Date()) {
     this.discountCodes = new DiscountCodeBook((kind) => this.nextId(kind), now);
+    this.metafields = new MetafieldBook(() => this.nextId("metafield"), now);
   }
 
   nextId(kind: IdKind): number {

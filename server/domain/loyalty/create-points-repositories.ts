@@ -6,6 +6,7 @@ import type { LedgerRepository } from "./ledger-repository.js";
 import { createInactivePointsRepository } from "./inactive-points-repository.js";
 import { createPointsAdjustmentRepository } from "./points-adjustment-repository.js";
 import { createRedemptionRepository } from "./redemption-repository.js";
+import { createStorefrontPointsRepository } from "./storefront-points-repository.js";
 
 export function createPointsRepositories(pool: PgPool, prisma: PrismaClient, ledger: LedgerRepository) {
   return {
@@ -13,6 +14,7 @@ export function createPointsRepositories(pool: PgPool, prisma: PrismaClient, led
     adjustments: createPointsAdjustmentRepository(pool, ledger),
     redemptions: createRedemptionRepository(pool, prisma, ledger),
     inactive: createInactivePointsRepository(pool),
+    storefront: createStorefrontPointsRepository(pool),
   };
 }
 

@@ -74,6 +74,7 @@ export interface CustomerRoutesDeps {
   shops: ShopRepository;
   customers: CustomerAdminRepository;
   adjustments: PointsAdjustmentRepository;
+  pointsChanged: (shopId: number) => void;
 }
 
 function listCustomers(deps: CustomerRoutesDeps): RequestHandler {
@@ -133,6 +134,7 @@ function adjustPoints(deps: CustomerRoutesDeps): RequestHandler {
         balance: outcome.balance,
       });
     }
+    if (outcome.kind === "applied") deps.pointsChanged(shop.id);
     // A replayed request gets the first answer again, marked so a client can tell.
     if (outcome.kind === "replayed") res.set("Idempotent-Replayed", "true");
     res.status(201).json({ entry: ledgerEntryView(outcome.entry), balance: outcome.balance });

@@ -1,7 +1,7 @@
 // Every route of the customers-and-points area, built from the services in one place.
 import type { Router } from "express";
 import type { Services } from "../../create-services.js";
-import { enqueueRedemptionRetry } from "../../jobs/points-queue.js";
+import { enqueueMetafieldSync, enqueueRedemptionRetry } from "../../jobs/points-queue.js";
 import { customerPointsRoutes } from "./customer-points-routes.js";
 import { customerRoutes } from "./customer-routes.js";
 import { redemptionSettingsRoutes } from "./redemption-settings-routes.js";
@@ -9,8 +9,14 @@ import { redemptionSettingsRoutes } from "./redemption-settings-routes.js";
 export function pointsAreaRoutes(services: Services): Router[] {
   const { shopify } = services;
   const { shops, customerAdmin, adjustments, redemptions, ledger } = services.repositories;
+  // The storefront metafields follow a balance change within seconds; the periodic sweep covers a lost enqueue.
+  const pointsChanged = (shopId: number) => {
+    enqueueMetafieldSync(services.pointsQueue, shopId).catch((error: unknown) => {
+      services.logger.warn({ err: error, shopId }, "metafield sync not queued; the periodic sweep will catch up");
+    });
+  };
   return [
-    customerRoutes({ shopify, shops, customers: customerAdmin, adjustments }),
+    customerRoutes({ shopify, shops, customers: customerAdmin, adjustments, pointsChanged }),
     redemptionSettingsRoutes({ shopify, shops, redemptions }),
     customerPointsRoutes({
       shopify,
@@ -20,6 +26,7 @@ export function pointsAreaRoutes(services: Services): Router[] {
       retryLater: (redemptionId) => enqueueRedemptionRetry(services.pointsQueue, redemptionId),
       balanceOf: (customerId) => ledger.balanceOf(customerId),
       pointsOf: (shopId, shopifyCustomerId) => customerAdmin.pointsByShopifyId(shopId, shopifyCustomerId),
+      pointsChanged,
     }),
   ];
 }

@@ -13,6 +13,7 @@ export interface PointsHandlerDeps extends RedeemDeps {
     shopId: number,
     shopifyCustomerId: bigint,
   ) => Promise<{ id: number; balance: number; pending: number; tier: string | null } | null>;
+  pointsChanged: (shopId: number) => void;
 }
 
 const redeemBodySchema = z.object({
@@ -82,6 +83,7 @@ export async function answerRedeem(
     requestKey: body.data.requestKey ?? null,
   });
   res.set("Cache-Control", "no-store");
+  if (result.kind === "issued" || result.kind === "pending") deps.pointsChanged(who.shop.id);
   if (result.kind === "insufficient") {
     throw new AppError("conflict", redemptionMessage(language, "insufficient_points"), {
       reason: "insufficient_points",
