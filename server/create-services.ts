@@ -30,6 +30,8 @@ import { createPointsRepositories, type PointsRepositories } from "./domain/loya
 import { createPointsQueue, type PointsQueue } from "./jobs/points-queue.js";
 import { createLedgerRepository } from "./domain/loyalty/ledger-repository.js";
 import { createLoyaltySettingsRepository } from "./domain/loyalty/loyalty-settings-repository.js";
+import { createLoyaltyServices, type LoyaltyServices } from "./domain/loyalty/create-loyalty-services.js";
+import { createLoyaltyQueue, enqueueMaturity, type LoyaltyQueue } from "./jobs/loyalty-queue.js";
 import { createOrderRepository } from "./domain/orders/order-repository.js";
 import { createShopRepository } from "./domain/shops/shop-repository.js";
 import { createShippingEstimates, type ShippingEstimates } from "./domain/shipping/shipping-estimates.js";
@@ -59,6 +61,8 @@ export interface Services {
   enqueueEmail: EnqueueEmail;
   pointsQueue: PointsQueue;
   delayedCheckQueue: DelayedCheckQueue;
+  loyaltyQueue: LoyaltyQueue;
+  loyalty: LoyaltyServices;
   discounts: DiscountCodeService;
   shopify: Shopify;
   sessionStorage: PrismaSessionStorage<PrismaClient>;
@@ -124,6 +128,21 @@ function createSurveyServices(config: AppConfig, pool: PgPool, redis: Redis) {
   };
 }
 
+/** The loyalty queue, ledger, settings and services, built together because each needs the others. */
+function loyaltyParts(pool: PgPool, prisma: PrismaClient, redis: Redis, config: AppConfig, logger: Logger) {
+  const loyaltyQueue = createLoyaltyQueue(redis, config.REDIS_PREFIX);
+  const ledger = createLedgerRepository(pool);
+  const loyaltySettings = createLoyaltySettingsRepository(prisma);
+  const loyalty = createLoyaltyServices({
+    pool,
+    ledger,
+    settings: loyaltySettings,
+    enqueueMaturity: (job) => enqueueMaturity(loyaltyQueue, job),
+    logger,
+  });
+  return { loyaltyQueue, ledger, loyaltySettings, loyalty };
+}
+
 export function createServices(config: AppConfig, logger: Logger = createLogger(config.LOG_LEVEL)): Services {
   const prisma = createPrismaClient(config.DATABASE_URL);
   // Intake flushes and worker jobs share this pool: room for every job in flight plus the group commit.
@@ -132,10 +151,10 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
   const queue = createWebhookQueue(redis, config.REDIS_PREFIX);
   const couponQueue = createCouponQueue(redis, config.REDIS_PREFIX);
   const pointsQueue = createPointsQueue(redis, config.REDIS_PREFIX);
+  const { loyaltyQueue, ledger, loyaltySettings, loyalty } = loyaltyParts(pool, prisma, redis, config, logger);
   const shopify = createShopify(config);
   const sessionStorage = new PrismaSessionStorage(prisma);
   const shippingSettings = createShippingSettingsRepository(prisma);
-  const ledger = createLedgerRepository(pool);
   const email = createEmailServices(config, prisma, pool, redis);
   const surveys = createSurveyServices(config, pool, redis);
   return {
@@ -150,6 +169,8 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
     ...email.services,
     pointsQueue,
     ...surveys.services,
+    loyaltyQueue,
+    loyalty,
     discounts: createDiscountCodeService(shopify, sessionStorage),
     shopify,
     sessionStorage,
@@ -158,7 +179,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
       customers: createCustomerRepository(pool),
       orders: createOrderRepository(pool),
       ledger,
-      loyaltySettings: createLoyaltySettingsRepository(prisma),
+      loyaltySettings,
       inbox: createWebhookInboxRepository(pool),
       coupons: createCouponRepository(prisma),
       ...surveys.repositories,
@@ -173,6 +194,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
       await email.close();
       await pointsQueue.close();
       await surveys.close();
+      await loyaltyQueue.close();
       redis.disconnect();
       await pool.end();
       await prisma.$disconnect();

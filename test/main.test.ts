@@ -113,7 +113,8 @@ describe("process start-up and shutdown", () => {
       const row = await client.query("SELECT status FROM webhook_inbox WHERE id = $1", [inboxId]);
       expect(row.rows[0]?.status).toBe("completed");
       const ledger = await client.query("SELECT points FROM ledger_entry WHERE shopify_order_id = 4242001");
-      expect(ledger.rows).toEqual([{ points: 12 }]);
+      // 12 for the order's subtotal plus the default 50-point first-order bonus, pending in one entry.
+      expect(ledger.rows).toEqual([{ points: 62 }]);
       expect(worker.output()).toContain("draining in-flight work");
     });
   });

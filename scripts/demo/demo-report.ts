@@ -8,7 +8,7 @@ export interface DemoReport {
   deliveries: { topic: string; requests: number; webhookIds: number }[];
   inbox: { status: string; count: number }[];
   jobs: Record<string, number>;
-  customers: { name: string; email: string; points: number; expected: number; entries: number }[];
+  customers: { name: string; email: string; points: string; expected: string; entries: number }[];
   coupons: { customer: string; code: string; status: string; "revenue back": string; "thank-you page": string }[];
   problems: string[];
 }
@@ -35,8 +35,9 @@ export async function buildDemoReport(
       where: { shopId: shop.id, email: demo.email },
       include: { _count: { select: { ledgerEntries: true } } },
     });
-    const points = row?.pointsBalance ?? 0;
-    const expected = expectedPoints[demo.key] ?? 0;
+    const points = `${row?.pointsBalance ?? 0} available, ${row?.pendingPoints ?? 0} pending`;
+    const want = expectedPoints[demo.key] ?? { available: 0, pending: 0 };
+    const expected = `${want.available} available, ${want.pending} pending`;
     if (points !== expected) problems.push(`${demo.firstName} has ${points} points, expected ${expected}`);
     customers.push({
       name: `${demo.firstName} ${demo.lastName}`,
@@ -61,7 +62,7 @@ export async function buildDemoReport(
   const guestSkipped = await prisma.webhookInbox.count({ where: { outcome: { contains: "guest checkout" } } });
   if (guestSkipped === 0) problems.push("the guest checkout was not recorded as skipped");
   const ledgerTotal = await prisma.ledgerEntry.aggregate({ where: { shopId: shop.id }, _sum: { points: true } });
-  const expectedTotal = Object.values(expectedPoints).reduce((sum, points) => sum + points, 0);
+  const expectedTotal = Object.values(expectedPoints).reduce((sum, want) => sum + want.available + want.pending, 0);
   if ((ledgerTotal._sum.points ?? 0) !== expectedTotal) {
     problems.push(`the ledger holds ${ledgerTotal._sum.points ?? 0} points, expected ${expectedTotal}`);
   }

@@ -93,12 +93,16 @@ export const demoOrders: DemoOrder[] = [
   },
 ];
 
-/** Hand-computed: floor(subtotal after discounts x 1 point per dollar). */
-export const expectedPoints: Record<string, number> = {
-  maria: 49, // 2 x 24.50
-  budi: 80, // 90.00 - 10.00
-  clara: 77, // 36.00 + floor(45.99 - 4.60 thank-you discount)
-  dewi: 150, // the unpaid 8.00 order earns nothing
+/**
+ * Hand-computed with the default loyalty settings: 25 points for creating an account (available at once), then
+ * floor(subtotal after discounts x 1 point per dollar) plus a 50-point first-order bonus, pending for the 14-day
+ * return window.
+ */
+export const expectedPoints: Record<string, { available: number; pending: number }> = {
+  maria: { available: 25, pending: 99 }, // 2 x 24.50 + 50
+  budi: { available: 25, pending: 130 }, // 90.00 - 10.00 + 50
+  clara: { available: 25, pending: 127 }, // 36.00 + 50 + floor(45.99 - 4.60 thank-you discount)
+  dewi: { available: 25, pending: 200 }, // 150 + 50; the unpaid 8.00 order earns nothing
 };
 
 /** Hand-worked: every customer's first order earns a 10% code (the default settings); Clara uses hers. */

@@ -14,6 +14,9 @@ import { handleOrderEvent } from "./handlers/handle-order-event.js";
 import { withConsentRecording } from "./handlers/record-consent-then.js";
 import { withDeliveryTracking } from "./handlers/track-delivery-then.js";
 import { deliveryTrackingDeps, startDelayedCheckWorker } from "./start-delayed-check-worker.js";
+import { handleRefundCreated } from "./handlers/handle-refund-created.js";
+import { createLoyaltyJob } from "./loyalty-job.js";
+import { loyaltyQueueName, scheduleDailyLoyalty, type LoyaltyJobData } from "./loyalty-queue.js";
 import { startInboxSweeper } from "./inbox-sweeper.js";
 import { startPointsWorker } from "./start-points-worker.js";
 import { createProcessWebhookJob } from "./process-webhook-job.js";
@@ -22,12 +25,11 @@ import { webhookQueueName, type WebhookJobData } from "./webhook-queue.js";
 import type { WebhookTopic } from "./webhook-topics.js";
 
 export function webhookHandlers(services: Services): Partial<Record<WebhookTopic, WebhookHandler>> {
-  const { customers, orders, ledger, shops, coupons, loyaltySettings } = services.repositories;
+  const { customers, orders, shops, coupons } = services.repositories;
   const orderEvent = handleOrderEvent({
     customers,
     orders,
-    ledger,
-    loyaltySettings,
+    orderPoints: services.loyalty.orderPoints,
     coupons,
     countPreviousOrders: (shopId, customerId, before, orderId) =>
       services.prisma.order.count({
@@ -47,7 +49,9 @@ export function webhookHandlers(services: Services): Partial<Record<WebhookTopic
   const handlers = withConsentRecording(services.repositories.emailConsents, {
     "orders/create": orderEvent,
     "orders/paid": orderEvent,
-    "customers/create": handleCustomerCreated(customers),
+    "orders/cancelled": orderEvent,
+    "refunds/create": handleRefundCreated(services.loyalty.orderPoints),
+    "customers/create": handleCustomerCreated(customers, services.loyalty.rewards),
     "app/uninstalled": handleAppUninstalled({
       shops,
       deleteSessions: async (domain) => {
@@ -123,10 +127,26 @@ function startEmailWorker(services: Services, connection: ReturnType<typeof crea
   return worker;
 }
 
+function startLoyaltyWorker(services: Services, connection: ReturnType<typeof createRedis>): Worker<LoyaltyJobData> {
+  const { config, logger } = services;
+  const process = createLoyaltyJob({ pool: services.pool, ...services.loyalty, logger });
+  const worker = new Worker<LoyaltyJobData>(loyaltyQueueName, process, {
+    connection,
+    prefix: config.REDIS_PREFIX,
+    concurrency: config.WORKER_CONCURRENCY,
+  });
+  worker.on("error", (error) => logger.error({ err: error }, "loyalty worker error"));
+  scheduleDailyLoyalty(services.loyaltyQueue).catch((error: unknown) =>
+    logger.warn({ err: error }, "could not schedule the daily loyalty run; the next worker start retries"),
+  );
+  return worker;
+}
+
 export interface RunningWorker {
   worker: Worker<WebhookJobData>;
   couponWorker: Worker<CouponJobData>;
   emailWorker: Worker<EmailJobData>;
+  loyaltyWorker: Worker<LoyaltyJobData>;
   close(): Promise<void>;
 }
 
@@ -150,6 +170,7 @@ export function startWorker(services: Services, options: { sweeper?: boolean } =
   const emailWorker = startEmailWorker(services, connection);
   const pointsWorker = startPointsWorker(services, connection);
   const delayedCheckWorker = startDelayedCheckWorker(services, connection);
+  const loyaltyWorker = startLoyaltyWorker(services, connection);
   const sweeper =
     options.sweeper === false
       ? undefined
@@ -158,7 +179,8 @@ export function startWorker(services: Services, options: { sweeper?: boolean } =
           services.queue,
           async (olderThan) =>
             (await sweepPendingCoupons(services, olderThan)) +
-            (await sweepOutbox(services.repositories.emailOutbox, services.emailQueue, olderThan)),
+            (await sweepOutbox(services.repositories.emailOutbox, services.emailQueue, olderThan)) +
+            (await services.loyalty.orderPoints.matureDue(olderThan)),
           { olderThanMs: config.SWEEP_AFTER_SECONDS * 1000, intervalMs: config.SWEEP_INTERVAL_SECONDS * 1000 },
           logger,
         );
@@ -166,9 +188,16 @@ export function startWorker(services: Services, options: { sweeper?: boolean } =
     worker,
     couponWorker,
     emailWorker,
+    loyaltyWorker,
     async close() {
       await sweeper?.stop();
-      await Promise.all([worker.close(), couponWorker.close(), emailWorker.close(), pointsWorker.close()]);
+      await Promise.all([
+        worker.close(),
+        couponWorker.close(),
+        emailWorker.close(),
+        pointsWorker.close(),
+        loyaltyWorker.close(),
+      ]);
       await delayedCheckWorker.close();
       connection.disconnect();
     },

@@ -1,5 +1,6 @@
 import { mintSessionToken } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
 import { inboxSettled, installShop, paidOrderPayload, postWebhook } from "../support/shop-fixtures.js";
+import { plainEarning, useLoyaltySettings } from "../support/loyalty-fixtures.js";
 import { startTestStack, testApiKey, testApiSecret, waitFor, type TestStack } from "../support/start-test-stack.js";
 
 let stack: TestStack;
@@ -12,6 +13,8 @@ beforeAll(async () => {
   shop = await installShop(stack);
   otherShop = await installShop(stack, "other-shop.myshopify.com");
   shopId = (await stack.services.repositories.shops.findByDomain(shop))?.id ?? 0;
+  // One point per currency unit and nothing else (no first-order bonus or tiers), so the figures below add up.
+  await useLoyaltySettings(stack, shop, plainEarning);
 });
 afterAll(() => stack.stop());
 

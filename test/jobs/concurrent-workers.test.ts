@@ -9,6 +9,7 @@ import {
   paidOrderPayload,
   postWebhook,
 } from "../support/shop-fixtures.js";
+import { plainEarning, useLoyaltySettings } from "../support/loyalty-fixtures.js";
 import { startTestStack, waitFor, type TestStack } from "../support/start-test-stack.js";
 
 let stack: TestStack;
@@ -17,6 +18,7 @@ let shop: string;
 beforeAll(async () => {
   stack = await startTestStack();
   shop = await installShop(stack);
+  await useLoyaltySettings(stack, shop, plainEarning);
 });
 afterAll(() => stack.stop());
 

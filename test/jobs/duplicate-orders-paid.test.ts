@@ -5,6 +5,7 @@ import {
   paidOrderPayload,
   postWebhook,
 } from "../support/shop-fixtures.js";
+import { plainEarning, useLoyaltySettings } from "../support/loyalty-fixtures.js";
 import { startTestStack, waitFor, type TestStack } from "../support/start-test-stack.js";
 
 let stack: TestStack;
@@ -13,6 +14,7 @@ let shop: string;
 beforeAll(async () => {
   stack = await startTestStack({ workers: 1 });
   shop = await installShop(stack);
+  await useLoyaltySettings(stack, shop, plainEarning);
 });
 afterAll(() => stack.stop());
 
@@ -30,7 +32,7 @@ describe("duplicate orders/paid", () => {
     const entries = await ledgerEntriesForOrder(stack, 5001);
     expect(entries.map((entry) => entry.points)).toEqual([42]);
     const customer = await stack.services.prisma.customer.findFirstOrThrow({ where: { shopifyCustomerId: 901n } });
-    expect(customer.pointsBalance).toBe(42);
+    expect(customer.pendingPoints).toBe(42);
   });
 
   test("the simulator's duplicate deliveries of a real checkout award points once", async () => {

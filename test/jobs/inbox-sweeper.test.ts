@@ -5,6 +5,7 @@ import {
   paidOrderPayload,
   postWebhook,
 } from "../support/shop-fixtures.js";
+import { plainEarning, useLoyaltySettings } from "../support/loyalty-fixtures.js";
 import { startTestStack, waitFor, type TestStack } from "../support/start-test-stack.js";
 import { deleteRedisKeys } from "../support/test-redis-prefix.js";
 
@@ -14,6 +15,7 @@ let shop: string;
 beforeAll(async () => {
   stack = await startTestStack({ env: { SWEEP_AFTER_SECONDS: "1", SWEEP_INTERVAL_SECONDS: "1" } });
   shop = await installShop(stack);
+  await useLoyaltySettings(stack, shop, plainEarning);
 });
 afterAll(() => stack.stop());
 

@@ -25,9 +25,29 @@ export const orderPayloadSchema = z.object({
   subtotal_price: money,
   customer: webhookCustomerSchema.nullable().optional(),
   discount_codes: z.array(z.object({ code: z.string() })).default([]),
-  /** Where and how it ships: they choose the delivery estimate's transit row. Absent when nothing ships. */
-  shipping_address: z.object({ country_code: z.string().nullable().optional() }).nullable().optional(),
+  /** Where and how it ships: they choose the delivery estimate's transit row. Absent when nothing ships.
+   * Loyalty also fingerprints the street address: a referral to the referrer's own address is refused. */
+  shipping_address: z
+    .object({
+      address1: z.string().nullable().optional(),
+      address2: z.string().nullable().optional(),
+      city: z.string().nullable().optional(),
+      zip: z.string().nullable().optional(),
+      country_code: z.string().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
   shipping_lines: z.array(z.object({ title: z.string().nullable().optional() })).optional(),
+  /** Loyalty: shipping and tax count only if the owner chose so; a referral code arrives as a cart attribute. */
+  total_tax: money.nullable().optional(),
+  total_shipping_price_set: z
+    .object({ shop_money: z.object({ amount: money }) })
+    .nullable()
+    .optional(),
+  note_attributes: z
+    .array(z.object({ name: z.string(), value: z.unknown() }))
+    .nullable()
+    .optional(),
 });
 
 export type OrderPayload = z.infer<typeof orderPayloadSchema>;

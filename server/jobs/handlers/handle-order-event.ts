@@ -1,12 +1,11 @@
-// orders/create and orders/paid: record the order and customer, note redeemed coupons, offer a coupon, award points.
+// orders/create and orders/paid: record the order and customer, note redeemed coupons, offer a coupon, earn points
+// (pending until the return window ends); a cancelled order voids its pending points.
 import { UnrecoverableError } from "bullmq";
 import type { Shop } from "@prisma/client";
 import type { CouponRepository } from "../../domain/coupons/coupon-repository.js";
 import { offerThankYouCoupon, type OfferDeps } from "../../domain/coupons/offer-thank-you-coupon.js";
 import type { CustomerRepository } from "../../domain/customers/customer-repository.js";
-import { awardPointsForPaidOrder, type AwardOutcome } from "../../domain/loyalty/award-points-for-paid-order.js";
-import type { LedgerRepository } from "../../domain/loyalty/ledger-repository.js";
-import type { LoyaltySettingsRepository } from "../../domain/loyalty/loyalty-settings-repository.js";
+import type { OrderPointsService } from "../../domain/loyalty/order-points-service.js";
 import { orderPayloadSchema, type OrderPayload } from "../../domain/orders/order-payload.js";
 import type { OrderRepository } from "../../domain/orders/order-repository.js";
 import type { HandlerOutcome, WebhookHandler } from "../webhook-handler.js";
@@ -14,8 +13,7 @@ import type { HandlerOutcome, WebhookHandler } from "../webhook-handler.js";
 export interface OrderEventDeps {
   customers: CustomerRepository;
   orders: OrderRepository;
-  ledger: LedgerRepository;
-  loyaltySettings: LoyaltySettingsRepository;
+  orderPoints: OrderPointsService;
   coupons: CouponRepository;
   countPreviousOrders: OfferDeps["countPreviousOrders"];
   enqueueCoupon: (couponId: number) => Promise<void>;
@@ -49,17 +47,6 @@ async function offerCoupon(deps: OrderEventDeps, shop: Shop, order: OrderPayload
   return `coupon ${offer.coupon.code} ${offer.coupon.status}`;
 }
 
-function describeAward(award: AwardOutcome): string {
-  switch (award.kind) {
-    case "awarded":
-      return `awarded ${award.points} points (balance ${award.balance})`;
-    case "already_awarded":
-      return "points for this order were already awarded";
-    case "nothing_to_award":
-      return "subtotal earns no points";
-  }
-}
-
 export function handleOrderEvent(deps: OrderEventDeps): WebhookHandler {
   return async (payload, { shop, topic, logger }): Promise<HandlerOutcome> => {
     const parsed = orderPayloadSchema.safeParse(payload);
@@ -71,7 +58,14 @@ export function handleOrderEvent(deps: OrderEventDeps): WebhookHandler {
     notes.push(await offerCoupon(deps, shop, order, customerId));
     // orders/paid means paid whatever the status says now; orders/create counts when checkout captured payment.
     const paid = topic === "orders/paid" || order.financial_status === "paid";
-    if (!paid || order.cancelled_at) {
+    if (order.cancelled_at) {
+      const settled = await deps.orderPoints.settleOrder(shop.id, BigInt(order.id), new Date());
+      return {
+        status: "completed",
+        outcome: [`order ${order.name ?? order.id} cancelled`, ...settled, ...notes].join("; "),
+      };
+    }
+    if (!paid) {
       return {
         status: "completed",
         outcome: [`order ${order.name ?? order.id} recorded; points wait for payment`, ...notes].join("; "),
@@ -81,12 +75,8 @@ export function handleOrderEvent(deps: OrderEventDeps): WebhookHandler {
       logger.info({ orderId: order.id }, "guest checkout: order recorded, no customer to award points to");
       return { status: "skipped", outcome: "guest checkout: no customer to award points to" };
     }
-    const award = await awardPointsForPaidOrder(
-      deps.ledger,
-      { shopId: shop.id, customerId, shopifyOrderId: order.id, orderName: order.name, subtotal: order.subtotal_price },
-      (await deps.loyaltySettings.settingsForCached(shop.id)).pointsPerCurrencyUnit,
-    );
-    if (award.kind === "awarded") logger.info({ orderId: order.id, points: award.points }, "points awarded");
-    return { status: "completed", outcome: [describeAward(award), ...notes].join("; ") };
+    const earned = await deps.orderPoints.earnForPaidOrder({ shopId: shop.id, customerId, order, now: new Date() });
+    logger.info({ orderId: order.id, outcome: earned.join("; ") }, "order points");
+    return { status: "completed", outcome: [...earned, ...notes].join("; ") };
   };
 }
