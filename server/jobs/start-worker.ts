@@ -142,6 +142,15 @@ function startLoyaltyWorker(services: Services, connection: ReturnType<typeof cr
   return worker;
 }
 
+/** Work besides inbox rows that must survive Redis losing its contents: coupons, emails, points maturing. */
+async function sweepOtherWork(services: Services, olderThan: Date): Promise<number> {
+  return (
+    (await sweepPendingCoupons(services, olderThan)) +
+    (await sweepOutbox(services.repositories.emailOutbox, services.emailQueue, olderThan)) +
+    (await services.loyalty.orderPoints.matureDue(olderThan))
+  );
+}
+
 export interface RunningWorker {
   worker: Worker<WebhookJobData>;
   couponWorker: Worker<CouponJobData>;
@@ -177,10 +186,7 @@ export function startWorker(services: Services, options: { sweeper?: boolean } =
       : startInboxSweeper(
           services.repositories.inbox,
           services.queue,
-          async (olderThan) =>
-            (await sweepPendingCoupons(services, olderThan)) +
-            (await sweepOutbox(services.repositories.emailOutbox, services.emailQueue, olderThan)) +
-            (await services.loyalty.orderPoints.matureDue(olderThan)),
+          (olderThan) => sweepOtherWork(services, olderThan),
           { olderThanMs: config.SWEEP_AFTER_SECONDS * 1000, intervalMs: config.SWEEP_INTERVAL_SECONDS * 1000 },
           logger,
         );
