@@ -4,6 +4,7 @@ import {
   signAppProxyQuery,
 } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
 import { installShop } from "../support/shop-fixtures.js";
+import { plainEarning, useLoyaltySettings } from "../support/loyalty-fixtures.js";
 import { startTestStack, testApiKey, testApiSecret, waitFor, type TestStack } from "../support/start-test-stack.js";
 
 let stack: TestStack;
@@ -14,6 +15,8 @@ beforeAll(async () => {
   stack = await startTestStack({ workers: 1 });
   shop = await installShop(stack);
   shopId = (await stack.services.repositories.shops.findByDomain(shop))?.id ?? 0;
+  // No account-creation points when the simulator's customers/create arrives: balances are exactly what we give.
+  await useLoyaltySettings(stack, shop, plainEarning);
   const token = mintSessionToken({ shop, apiKey: testApiKey, apiSecret: testApiSecret });
   const response = await fetch(`${stack.appUrl}/api/settings/redemption`, {
     method: "PUT",

@@ -92,10 +92,12 @@ describe("order events", () => {
   test("app/uninstalled marks the shop uninstalled, removes its sessions, and its later orders are skipped", async () => {
     stack.sim.uninstallApp(shop);
     await stack.sim.settle();
+    // The handler marks the shop first and removes its sessions next: wait for the inbox row to finish.
     await waitFor("uninstall processed", async () => {
-      const row = await stack.services.repositories.shops.findByDomain(shop);
-      return row?.status === "uninstalled" ? row : null;
+      const row = await stack.services.prisma.webhookInbox.findFirst({ where: { topic: "app/uninstalled" } });
+      return row?.status === "completed" ? row : null;
     });
+    expect((await stack.services.repositories.shops.findByDomain(shop))?.status).toBe("uninstalled");
     expect(await stack.services.prisma.session.count({ where: { shop } })).toBe(0);
     await postWebhook(stack, {
       shop,
