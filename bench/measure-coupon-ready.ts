@@ -51,7 +51,7 @@ function cpuMs(pid: number | undefined): number {
 const appPort = 3104;
 const simPort = 3105;
 const warmupSeconds = 3;
-const giveUpMs = 60_000;
+export const giveUpMs = 60_000;
 
 /** Starts the simulator's process and reads the shops and customers it made from its first line of output. */
 async function startSimulator(setup: CouponBenchSetup, shops: number, customersPerShop: number) {
