@@ -8,6 +8,7 @@ import { loadAppConfig } from "./app-config.js";
 import { appProxyUrl } from "./app-proxy/app-proxy-url.js";
 import { adminRoutes } from "./admin/admin-routes.js";
 import { thankYouRoutes } from "./checkout/thank-you-routes.js";
+import { bulkOperationRoutes } from "./bulk-operation-routes.js";
 import { controlRoutes } from "./control-routes.js";
 import { buildAdminSchema } from "./graphql/admin-schema.js";
 import { graphqlRoute } from "./graphql/graphql-route.js";
@@ -17,6 +18,7 @@ import { installApp } from "./oauth/install-app.js";
 import { oauthRoutes } from "./oauth/oauth-routes.js";
 import { ShopifySimulator } from "./shopify-simulator.js";
 import { SimStore } from "./state/sim-store.js";
+import { bulkOperationsOf } from "./state/bulk-operations.js";
 import { WebhookDispatcher } from "./webhooks/webhook-dispatcher.js";
 import { WebhookEmitter } from "./webhooks/webhook-emitter.js";
 
@@ -33,6 +35,7 @@ export type {
 } from "./state/sim-types.js";
 export { mintSessionToken } from "./mint-session-token.js";
 export type { SimMetafield } from "./state/metafield-book.js";
+export { setGeneratedHistory } from "./bulk-operation-routes.js";
 export { mintCheckoutSessionToken } from "./checkout/mint-checkout-session-token.js";
 export { adminAppPath, DEFAULT_STAFF_ID } from "./admin/admin-routes.js";
 export { APP_BRIDGE_PATH } from "./admin/app-bridge-stand-in.js";
@@ -139,6 +142,7 @@ export async function createShopifySimulator(options: ShopifySimulatorOptions): 
       appName: "Afterglow",
     }),
   );
+  app.use(bulkOperationRoutes(store));
   // Filled once the simulator exists; mounted now so it sits before the error handler.
   const control = express.Router();
   app.use("/_simulator", control);
@@ -166,6 +170,7 @@ export async function createShopifySimulator(options: ShopifySimulatorOptions): 
     },
   });
   ref.sim = sim;
+  bulkOperationsOf(store).baseUrl = url;
   control.use(controlRoutes(sim));
   logger.info({ url }, "shopify simulator listening");
   return sim;

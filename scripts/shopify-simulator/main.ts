@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import { z } from "zod";
 import { createShopifySimulator } from "./create-shopify-simulator.js";
+import { bulkOperationsOf } from "./state/bulk-operations.js";
 
 const envSchema = z.object({
   SIMULATOR_PORT: z.coerce.number().int().min(0).default(4100),
@@ -11,6 +12,8 @@ const envSchema = z.object({
   SHOPIFY_API_SECRET: z.string().default("afterglow-dev-secret"),
   APP_URL: z.string().url().default("http://localhost:3000"),
   LOG_LEVEL: z.string().default("info"),
+  // Past orders every shop has before install, served by bulk operations (history import); 0 = none.
+  SIMULATOR_HISTORY_ORDERS: z.coerce.number().int().min(0).default(0),
   // `npm run build:extension` writes here; thank-you pages read it on every load.
   SIMULATOR_EXTENSION_BUNDLE: z
     .string()
@@ -29,6 +32,8 @@ async function main(): Promise<void> {
     extensionBundlePath: env.SIMULATOR_EXTENSION_BUNDLE,
     logger,
   });
+  if (env.SIMULATOR_HISTORY_ORDERS > 0)
+    bulkOperationsOf(sim.store).defaultHistory = { orders: env.SIMULATOR_HISTORY_ORDERS };
   process.stdout.write(`Shopify simulator listening on ${sim.url} (app at ${env.APP_URL})\n`);
   process.stdout.write(`Thank-you pages: ${sim.url}/store/<shop>/checkouts/thank-you/<order id>\n`);
   const stop = (): void => {

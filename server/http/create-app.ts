@@ -13,6 +13,9 @@ import { createActivityRepository } from "../domain/activity/activity-repository
 import { activityRoutes } from "./routes/activity-routes.js";
 import { overviewRoutes } from "./routes/overview-routes.js";
 import { authRoutes } from "./routes/auth-routes.js";
+import { historyImportRoutes, startHistoryImport } from "./routes/history-import-routes.js";
+import { createHistoryImportRepository } from "../domain/history-import/history-import-repository.js";
+import { createHistoryImportQueue } from "../jobs/history-import-queue.js";
 import { createAnalyticsRepository } from "../domain/analytics/analytics-repository.js";
 import { checkoutCouponRoute } from "./routes/checkout-coupon-route.js";
 import { couponListRoute } from "./routes/coupon-list-route.js";
@@ -66,9 +69,25 @@ export function createApp(services: Services): AppListener {
   return Object.assign(listener, { routes: () => listRoutes(app) });
 }
 
+/** The install-time history import: its progress routes, and the step that starts it after OAuth. */
+function historyImport(services: Services) {
+  const imports = createHistoryImportRepository(services.pool);
+  const queue = createHistoryImportQueue(services.redis, services.config.REDIS_PREFIX);
+  const deps = { shopify: services.shopify, shops: services.repositories.shops, imports, queue };
+  return {
+    router: historyImportRoutes(deps),
+    afterInstall: async (domain: string) => {
+      const shop = await services.repositories.shops.findByDomain(domain);
+      if (shop) await startHistoryImport(deps, shop.id);
+    },
+  };
+}
+
 function routers(services: Services, shopDirectory: ShopDirectory) {
   const { metrics, pool, queue, logger } = services;
+  const imports = historyImport(services);
   return [
+    imports.router,
     healthRoutes({
       pool,
       redis: services.redis,
@@ -84,6 +103,7 @@ function routers(services: Services, shopDirectory: ShopDirectory) {
       shops: services.repositories.shops,
       shopDirectory,
       logger,
+      afterInstall: imports.afterInstall,
     }),
     ...couponRouters(services),
     loyaltySettingsRoutes({

@@ -19,6 +19,7 @@ import { createLoyaltyJob } from "./loyalty-job.js";
 import { loyaltyQueueName, scheduleDailyLoyalty, type LoyaltyJobData } from "./loyalty-queue.js";
 import { startInboxSweeper } from "./inbox-sweeper.js";
 import { startPointsWorker } from "./start-points-worker.js";
+import { startHistoryImportWorker } from "./start-history-import-worker.js";
 import { createProcessWebhookJob } from "./process-webhook-job.js";
 import type { WebhookHandler } from "./webhook-handler.js";
 import { webhookQueueName, type WebhookJobData } from "./webhook-queue.js";
@@ -180,6 +181,7 @@ export function startWorker(services: Services, options: { sweeper?: boolean } =
   const pointsWorker = startPointsWorker(services, connection);
   const delayedCheckWorker = startDelayedCheckWorker(services, connection);
   const loyaltyWorker = startLoyaltyWorker(services, connection);
+  const historyImportWorker = startHistoryImportWorker(services, connection);
   const sweeper =
     options.sweeper === false
       ? undefined
@@ -203,6 +205,7 @@ export function startWorker(services: Services, options: { sweeper?: boolean } =
         emailWorker.close(),
         pointsWorker.close(),
         loyaltyWorker.close(),
+        historyImportWorker.close(),
       ]);
       await delayedCheckWorker.close();
       connection.disconnect();

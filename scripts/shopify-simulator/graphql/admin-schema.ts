@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { buildSchema, type GraphQLSchema } from "graphql";
 import { COUNTRY_CODES, CURRENCY_CODES } from "../state/sim-types.js";
+import { bulkOperationResolvers, useSchemaForBulkQueries } from "./bulk-operation-resolvers.js";
 import { customerResolvers } from "./customer-resolvers.js";
 import { discountCodeResolvers } from "./discount-code-resolvers.js";
 import { metafieldResolvers } from "./metafield-resolvers.js";
@@ -18,10 +19,16 @@ export const RESOLVER_AREAS: ResolverArea[] = [
   webhookSubscriptionResolvers,
   discountCodeResolvers,
   metafieldResolvers,
+  bulkOperationResolvers,
 ];
 
 /** The SDL files, in order; later ones may `extend type Query` with their area's root fields. */
-const SCHEMA_FILES = ["./admin-schema.graphql", "./discount-schema.graphql", "./metafield-schema.graphql"];
+const SCHEMA_FILES = [
+  "./admin-schema.graphql",
+  "./discount-schema.graphql",
+  "./metafield-schema.graphql",
+  "./bulk-schema.graphql",
+];
 
 export interface AdminSchema {
   schema: GraphQLSchema;
@@ -45,5 +52,7 @@ export function buildAdminSchema(areas: ResolverArea[] = RESOLVER_AREAS): AdminS
     Object.assign(queryRoot, area.query ?? {});
     Object.assign(mutationRoot, area.mutation ?? {});
   }
-  return { schema: buildSchema(sdl), queryRoot, mutationRoot };
+  const schema = buildSchema(sdl);
+  useSchemaForBulkQueries(schema);
+  return { schema, queryRoot, mutationRoot };
 }

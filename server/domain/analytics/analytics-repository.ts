@@ -20,12 +20,14 @@ const boundsCte = `bounds AS (
 const counted = (alias: string) =>
   `${alias}.cancelled_at IS NULL AND ${alias}.financial_status IS DISTINCT FROM 'voided'`;
 
-// The period's counted orders with net revenue (subtotal after discounts minus refunded subtotals) and whether
+// The period's counted orders with net revenue (subtotal after discounts minus refunded subtotals; nothing once
+// fully refunded, never below zero) and whether
 // the customer had a counted order before this one (ties on the same second broken by our id).
 const periodOrdersCte = `${boundsCte},
 period_orders AS (
   SELECT o.id, o.customer_id, o.shopify_created_at AS at,
-         o.subtotal_price - COALESCE(refunds.total, 0) AS net,
+         CASE WHEN o.financial_status = 'refunded' THEN 0
+              ELSE GREATEST(0, o.subtotal_price - COALESCE(refunds.total, 0)) END AS net,
          o.customer_id IS NOT NULL AND EXISTS (
            SELECT 1 FROM "order" e
            WHERE e.customer_id = o.customer_id AND ${counted("e")}

@@ -14,6 +14,8 @@ export interface AuthDeps {
   shops: ShopRepository;
   shopDirectory: ShopDirectory;
   logger: Logger;
+  /** Runs once the shop is marked installed (the history import starts here); a failure is logged, not shown. */
+  afterInstall?: (shopDomain: string) => Promise<void>;
 }
 
 export function authRoutes(deps: AuthDeps): Router {
@@ -44,6 +46,9 @@ export function authRoutes(deps: AuthDeps): Router {
     await deps.shops.markInstalled(session.shop, session.scope ?? "", details);
     deps.shopDirectory.forget(session.shop);
     deps.logger.info({ shop: session.shop, scopes: session.scope }, "app installed");
+    await deps.afterInstall?.(session.shop).catch((error: unknown) => {
+      deps.logger.warn({ err: error, shop: session.shop }, "after-install step failed");
+    });
     const host = typeof req.query.host === "string" ? req.query.host : "";
     res.redirect(`/?shop=${encodeURIComponent(session.shop)}&host=${encodeURIComponent(host)}`);
   });
