@@ -1,4 +1,5 @@
 import { createCustomerMetafieldsService } from "../../server/shopify/customer-metafields-service.js";
+import { plainEarning, useLoyaltySettings } from "../support/loyalty-fixtures.js";
 import { installShop } from "../support/shop-fixtures.js";
 import { startTestStack, waitFor, type TestStack } from "../support/start-test-stack.js";
 
@@ -9,6 +10,8 @@ let shopId: number;
 beforeAll(async () => {
   stack = await startTestStack({ workers: 1 });
   shop = await installShop(stack);
+  // No account-creation points or tiers: the balances below are exactly what the test gives.
+  await useLoyaltySettings(stack, shop, plainEarning);
   shopId = (await stack.services.repositories.shops.findByDomain(shop))?.id ?? 0;
 });
 afterAll(() => stack.stop());

@@ -4,6 +4,7 @@ import { chromium, type Browser, type FrameLocator, type Page } from "playwright
 import { adminAppPath } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
 import { ensureBuiltAdmin } from "../support/built-admin.js";
 import { CHROMIUM, CHROMIUM_ARGS, chromiumSkipReason } from "../support/chromium.js";
+import { plainEarning, useLoyaltySettings } from "../support/loyalty-fixtures.js";
 import { installShop } from "../support/shop-fixtures.js";
 import { startTestStack, waitFor, type TestStack } from "../support/start-test-stack.js";
 import { englishLeftOnPage } from "./english-left-on-page.js";
@@ -22,6 +23,8 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     ensureBuiltAdmin();
     stack = await startTestStack({ workers: 1 });
     shop = await installShop(stack);
+    // No account-creation points or tiers: the balances below are exactly what the test gives.
+    await useLoyaltySettings(stack, shop, plainEarning);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(8_000);
