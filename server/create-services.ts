@@ -7,6 +7,7 @@ import { createPrismaClient, type PrismaClient } from "./db/create-prisma-client
 import { createCouponRepository, type CouponRepository } from "./domain/coupons/coupon-repository.js";
 import { createCouponQueue, type CouponQueue } from "./jobs/coupon-queue.js";
 import { createEmailSettingsRepository } from "./domain/emails/email-settings-repository.js";
+import { createEmailOrderRepository, type EmailOrderRepository } from "./domain/emails/email-order-repository.js";
 import { createEnqueueEmail, type EnqueueEmail } from "./domain/emails/enqueue-email.js";
 import { createOutboxRepository } from "./domain/emails/outbox-repository.js";
 import { createTemplateRepository } from "./domain/emails/template-repository.js";
@@ -84,6 +85,7 @@ export interface Services {
     emailOutbox: ReturnType<typeof createOutboxRepository>;
     emailSettings: ReturnType<typeof createEmailSettingsRepository>;
     emailTemplates: ReturnType<typeof createTemplateRepository>;
+    emailOrders: EmailOrderRepository;
   } & PointsRepositories;
   /** Delivery windows for orders and shipments (emails and the checkout endpoint use it). */
   shipping: ShippingEstimates;
@@ -103,7 +105,12 @@ function createEmailServices(config: AppConfig, prisma: PrismaClient, pool: PgPo
   });
   return {
     services: { emailQueue, mailer, enqueueEmail },
-    repositories: { emailOutbox, emailSettings, emailTemplates: createTemplateRepository(prisma) },
+    repositories: {
+      emailOutbox,
+      emailSettings,
+      emailTemplates: createTemplateRepository(prisma),
+      emailOrders: createEmailOrderRepository(prisma),
+    },
     async close() {
       await emailQueue.close();
       mailer.close();

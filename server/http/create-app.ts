@@ -21,6 +21,7 @@ import { checkoutCouponRoute } from "./routes/checkout-coupon-route.js";
 import { couponListRoute } from "./routes/coupon-list-route.js";
 import { createCouponListRepository } from "../domain/coupons/coupon-list-repository.js";
 import { couponSettingsRoutes } from "./routes/coupon-settings-routes.js";
+import { emailRouters } from "./routes/email-routers.js";
 import { pointsAreaRoutes } from "./routes/points-area-routes.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { homeRoute } from "./routes/home-route.js";
@@ -115,6 +116,7 @@ function routers(services: Services, shopDirectory: ShopDirectory) {
     ...pointsAreaRoutes(services),
     ...adminRouters(services),
     ...surveyAndConsentRouters(services),
+    ...emailRouters(services),
   ];
 }
 

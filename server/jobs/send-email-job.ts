@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { retryDelayMs } from "../domain/emails/classify-smtp-failure.js";
 import type { EmailSettings } from "../domain/emails/email-settings.js";
 import type { EmailSettingsRepository } from "../domain/emails/email-settings-repository.js";
+import type { PreparedData } from "../domain/emails/attach-coupon.js";
 import type { ClaimedEmail, OutboxRepository, RenderedEmail } from "../domain/emails/outbox-repository.js";
 import { renderOutboxEmail, TemplateMissingError } from "../domain/emails/render-outbox-email.js";
 import type { SendPermission } from "../domain/consent/promotional-send-permission.js";
@@ -18,6 +19,8 @@ export interface SendEmailDeps {
   settings: EmailSettingsRepository;
   templates: TemplateRepository;
   mailer: Mailer;
+  /** Completes the row's data at send time (the thank-you coupon), or says to come back a little later. */
+  prepare: (email: ClaimedEmail) => Promise<PreparedData>;
   /** Asked just before sending (consent for promotional mail, unsubscribe headers), so an unsubscribe counts at once. */
   permission: (email: ClaimedEmail) => Promise<SendPermission>;
   logger: Logger;
@@ -49,12 +52,14 @@ async function ensureRendered(
   shop: Shop,
   settings: EmailSettings,
   unsubscribeUrl: string | null,
-): Promise<RenderedEmail> {
+): Promise<RenderedEmail | null> {
   const { deps, email } = attempt;
   if (email.subject !== null && email.html !== null && email.text !== null && email.messageId !== null) {
     return { subject: email.subject, html: email.html, text: email.text, messageId: email.messageId };
   }
-  const data = typeof email.data === "object" && email.data !== null ? email.data : {};
+  const prepared = await deps.prepare(email);
+  if (!prepared.ready) return postpone(attempt, prepared.retryAt, prepared.reason);
+  const data = typeof prepared.data === "object" && prepared.data !== null ? prepared.data : {};
   const parts = await renderOutboxEmail(deps, {
     shopId: email.shopId,
     kind: email.kind,
@@ -72,6 +77,17 @@ async function ensureRendered(
   };
   await deps.outbox.saveRendered(email.id, rendered);
   return rendered;
+}
+
+/** The data is not complete yet: the row waits, this job with it, and no attempt is spent. */
+async function postpone(attempt: Attempt, until: Date, reason: string): Promise<null> {
+  await attempt.deps.outbox.postpone(attempt.email.id, until, reason);
+  attempt.logger.debug({ until, reason }, "email postponed");
+  if (attempt.token) {
+    await attempt.job.moveToDelayed(until.getTime(), attempt.token);
+    throw new DelayedError();
+  }
+  return null;
 }
 
 /** Puts the row back in the queue for later and parks this job until then (no BullMQ attempt spent). */
@@ -106,6 +122,7 @@ async function deliver(attempt: Attempt): Promise<void> {
     return;
   }
   const rendered = await ensureRendered(attempt, shop, settings, decision.unsubscribeUrl);
+  if (!rendered) return;
   let answer: string;
   try {
     answer = await deps.mailer.send({

@@ -5,8 +5,11 @@ import { couponQueueName, enqueueCoupons, type CouponJobData } from "./coupon-qu
 import { createRedis } from "./create-redis.js";
 import { createIssueCouponJob } from "./issue-coupon-job.js";
 import { emailQueueName, type EmailJobData } from "./email-queue.js";
+import { attachCoupon } from "../domain/emails/attach-coupon.js";
 import { createSendEmailJob } from "./send-email-job.js";
 import { sweepOutbox } from "./sweep-outbox.js";
+import { emailWebhookHandlers } from "./email-webhook-handlers.js";
+import { chainHandlers } from "./handlers/chain-handlers.js";
 import { handleAppUninstalled } from "./handlers/handle-app-uninstalled.js";
 import { handleComplianceRequest } from "./handlers/handle-compliance-request.js";
 import { handleCustomerCreated } from "./handlers/handle-customer-created.js";
@@ -27,30 +30,34 @@ import type { WebhookTopic } from "./webhook-topics.js";
 
 export function webhookHandlers(services: Services): Partial<Record<WebhookTopic, WebhookHandler>> {
   const { customers, orders, shops, coupons } = services.repositories;
+  const countPreviousOrders = (shopId: number, customerId: number, before: Date, orderId: number) =>
+    services.prisma.order.count({
+      where: {
+        shopId,
+        customerId,
+        // created_at has one-second precision; Shopify's order ids grow, so they order orders of the same second.
+        OR: [
+          { shopifyCreatedAt: { lt: before } },
+          { shopifyCreatedAt: before, shopifyOrderId: { lt: BigInt(orderId) } },
+        ],
+      },
+    });
   const orderEvent = handleOrderEvent({
     customers,
     orders,
     orderPoints: services.loyalty.orderPoints,
     coupons,
-    countPreviousOrders: (shopId, customerId, before, orderId) =>
-      services.prisma.order.count({
-        where: {
-          shopId,
-          customerId,
-          // created_at has one-second precision; Shopify's order ids grow, so they order orders of the same second.
-          OR: [
-            { shopifyCreatedAt: { lt: before } },
-            { shopifyCreatedAt: before, shopifyOrderId: { lt: BigInt(orderId) } },
-          ],
-        },
-      }),
+    countPreviousOrders,
     enqueueCoupon: (couponId) => enqueueCoupons(services.couponQueue, [couponId]),
   });
   const compliance = handleComplianceRequest();
+  const emails = emailWebhookHandlers(services, countPreviousOrders);
   const handlers = withConsentRecording(services.repositories.emailConsents, {
-    "orders/create": orderEvent,
-    "orders/paid": orderEvent,
+    "orders/create": chainHandlers(orderEvent, emails.orderEmails),
+    "orders/paid": chainHandlers(orderEvent, emails.orderEmails),
     "orders/cancelled": orderEvent,
+    "fulfillments/create": emails.fulfillmentEmails,
+    "fulfillments/update": emails.fulfillmentEmails,
     "refunds/create": handleRefundCreated(services.loyalty.orderPoints),
     "customers/create": handleCustomerCreated(customers, services.loyalty.rewards),
     "app/uninstalled": handleAppUninstalled({
@@ -106,6 +113,7 @@ function startEmailWorker(services: Services, connection: ReturnType<typeof crea
     settings: repositories.emailSettings,
     templates: repositories.emailTemplates,
     mailer: services.mailer,
+    prepare: (email) => attachCoupon(repositories.coupons, email),
     permission: (email) =>
       services.sendPermission({
         shopId: email.shopId,

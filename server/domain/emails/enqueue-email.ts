@@ -21,6 +21,8 @@ export interface EnqueueEmailInput {
   shopifyOrderId?: number | bigint | string | null;
   /** What the template renders from (JSON). The shop's name, logo and colours are added at render time. */
   data: Prisma.InputJsonObject;
+  /** A test email from the template screen: sent even if the kind is switched off, with no delay. */
+  ignoreShopSettings?: boolean;
 }
 
 export interface EnqueueEmailResult {
@@ -43,7 +45,7 @@ export interface EnqueueEmailDeps {
 export function createEnqueueEmail(deps: EnqueueEmailDeps): EnqueueEmail {
   return async (input) => {
     const settings = await deps.settings.settingsFor(input.shopId);
-    const kind = settings.kinds[input.kind];
+    const kind = input.ignoreShopSettings ? { enabled: true, delayMinutes: 0 } : settings.kinds[input.kind];
     const base = input.sendAfter ?? deps.now?.() ?? new Date();
     const sendAfter = new Date(base.getTime() + kind.delayMinutes * 60_000);
     const to = input.to?.trim() ?? "";

@@ -88,7 +88,7 @@ function outboxQueries(prisma: PrismaClient, pool: PgPool) {
   };
 }
 
-/** What the sweeper needs: rows whose job was lost, rows a dead process left mid-send. */
+/** Rows going back to the queue: a job lost with Redis, a process that died mid-send, data not ready yet. */
 function outboxSweeps(pool: PgPool) {
   return {
     /** Queued rows due long ago: their job was lost with Redis, or never added. */
@@ -100,6 +100,15 @@ function outboxSweeps(pool: PgPool) {
         [dueBefore.toISOString(), limit],
       );
       return result.rows;
+    },
+    /** Not ready to render yet (its coupon is being created): back to queued, the attempt not counted. */
+    async postpone(id: number, until: Date, reason: string): Promise<void> {
+      await pool.query(
+        `UPDATE email_outbox SET status = 'queued', attempts = attempts - 1, last_error = $2,
+           next_attempt_at = ($3::timestamptz AT TIME ZONE 'UTC'), updated_at = ${utcNow}
+         WHERE id = $1 AND status = 'sending'`,
+        [id, reason, until.toISOString()],
+      );
     },
     /**
      * Rows left in sending by a process that died mid-send go back to the queue. The message may have left:

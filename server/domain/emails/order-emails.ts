@@ -1,0 +1,137 @@
+// Which emails an order event or a fulfillment event asks for, each enqueued once under its (order, kind) key.
+import type { EmailOrder, Shop } from "@prisma/client";
+import type { DeliveryWindowSource } from "./delivery-window-source.js";
+import type { EmailOrderRepository, OrderItem } from "./email-order-repository.js";
+import type { EnqueueEmail, EnqueueEmailInput } from "./enqueue-email.js";
+import type { FulfillmentPayload, OrderEmailPayload } from "./order-email-payload.js";
+
+export interface OrderEmailDeps {
+  enqueueEmail: EnqueueEmail;
+  emailOrders: EmailOrderRepository;
+  deliveryWindow: DeliveryWindowSource;
+  /** Our customer id for a Shopify customer, null for a customer we have not recorded. */
+  customerIdOf: (shopId: number, shopifyCustomerId: number) => Promise<number | null>;
+  /** Orders of this customer placed before this one (the same count thank-you coupons use). */
+  countPreviousOrders: (shopId: number, customerId: number, before: Date, orderId: number) => Promise<number>;
+  /** Whether the order already has a row of this kind (an out-for-delivery after delivered is not sent). */
+  hasEmail: (shopId: number, dedupeKey: string) => Promise<boolean>;
+}
+
+function orderData(order: EmailOrder) {
+  return {
+    customer: { firstName: order.firstName },
+    order: {
+      name: order.orderName,
+      currency: order.currencyCode,
+      totalPrice: order.totalPrice,
+      items: order.items as OrderItem[],
+    },
+  };
+}
+
+function base(order: EmailOrder): Omit<EnqueueEmailInput, "kind" | "dedupeKey" | "data"> {
+  return {
+    shopId: order.shopId,
+    to: order.email,
+    language: order.language,
+    promotional: false,
+    customerId: order.customerId,
+    shopifyOrderId: order.shopifyOrderId,
+  };
+}
+
+async function windowFor(deps: OrderEmailDeps, order: EmailOrder, shippedAt?: Date) {
+  return deps.deliveryWindow(order.shopId, {
+    orderedAt: order.orderedAt,
+    countryCode: order.countryCode,
+    shippingMethod: order.shippingMethod,
+    shippedAt,
+  });
+}
+
+/** orders/create and orders/paid: "order received" once, and the first-order thank-you for a first order. */
+export async function enqueueOrderEmails(deps: OrderEmailDeps, shop: Shop, payload: OrderEmailPayload) {
+  const customerId = payload.customer ? await deps.customerIdOf(shop.id, payload.customer.id) : null;
+  const order = await deps.emailOrders.record(shop.id, customerId, payload);
+  if (payload.cancelled_at) return ["order cancelled: no order emails"];
+  const key = `order:${payload.id}`;
+  const window = await windowFor(deps, order);
+  // The thank-you coupon is looked up when the email is sent (it is created alongside): attachCoupon asks for it.
+  const received = await deps.enqueueEmail({
+    ...base(order),
+    kind: "order_received",
+    dedupeKey: `${key}:order_received`,
+    data: { ...orderData(order), window, attachCoupon: true },
+  });
+  const notes = [`order_received email ${received.created ? "queued" : "already queued"} (${received.status})`];
+  if (customerId === null || !payload.customer) return notes;
+  const previous = await deps.countPreviousOrders(shop.id, customerId, order.orderedAt, payload.id);
+  if (previous > 0) return notes;
+  const thanks = await deps.enqueueEmail({
+    ...base(order),
+    kind: "first_order_thank_you",
+    dedupeKey: `customer:${payload.customer.id}:first_order_thank_you`,
+    sendAfter: order.orderedAt,
+    data: { ...orderData(order), attachCoupon: true },
+  });
+  notes.push(`first_order_thank_you email ${thanks.created ? "queued" : "already queued"} (${thanks.status})`);
+  return notes;
+}
+
+/** A fulfillment we heard of before its order: enough to write to the shopper, in the shop's language. */
+function orderFromFulfillment(shop: Shop, fulfillment: FulfillmentPayload): EmailOrder {
+  return {
+    shopId: shop.id,
+    shopifyOrderId: BigInt(fulfillment.order_id),
+    orderName: fulfillment.name?.replace(/\.\d+$/, "") ?? null,
+    email: fulfillment.email ?? null,
+    language: "",
+    customerId: null,
+    firstName: null,
+    orderedAt: new Date(fulfillment.created_at),
+    countryCode: null,
+    shippingMethod: null,
+    currencyCode: null,
+    totalPrice: null,
+    items: [],
+    updatedAt: new Date(),
+  };
+}
+
+/**
+ * fulfillments/create: shipped (with the window recomputed from the ship date); then, on either topic, out for
+ * delivery and delivered as the carrier reports them.
+ */
+export async function enqueueFulfillmentEmails(
+  deps: OrderEmailDeps,
+  shop: Shop,
+  fulfillment: FulfillmentPayload,
+  created: boolean,
+) {
+  if (fulfillment.status !== "success") return [`fulfillment ${fulfillment.status}: no email`];
+  const order = (await deps.emailOrders.find(shop.id, fulfillment.order_id)) ?? orderFromFulfillment(shop, fulfillment);
+  const key = `order:${fulfillment.order_id}`;
+  const tracking = {
+    company: fulfillment.tracking_company ?? null,
+    number: fulfillment.tracking_number ?? null,
+    url: fulfillment.tracking_url ?? null,
+  };
+  const data = { ...orderData(order), tracking };
+  const notes: string[] = [];
+  const enqueue = async (kind: "shipped" | "out_for_delivery" | "delivered", extra: object = {}) => {
+    const result = await deps.enqueueEmail({
+      ...base(order),
+      kind,
+      dedupeKey: `${key}:${kind}`,
+      data: { ...data, ...extra },
+    });
+    notes.push(`${kind} email ${result.created ? "queued" : "already queued"} (${result.status})`);
+  };
+  if (created) await enqueue("shipped", { window: await windowFor(deps, order, new Date(fulfillment.created_at)) });
+  const status = fulfillment.shipment_status;
+  if (status === "out_for_delivery" && !(await deps.hasEmail(shop.id, `${key}:delivered`))) {
+    await enqueue("out_for_delivery");
+  }
+  if (status === "delivered") await enqueue("delivered");
+  return notes;
+}

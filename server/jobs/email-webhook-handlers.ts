@@ -1,0 +1,44 @@
+// The email side of order and fulfillment webhooks, wired to the outbox, the shipping estimate and our records.
+import type { Services } from "../create-services.js";
+import type { DeliveryWindowSource } from "../domain/emails/delivery-window-source.js";
+import type { OrderEmailDeps } from "../domain/emails/order-emails.js";
+import { handleFulfillmentEmails, type FulfillmentEmailDeps } from "./handlers/handle-fulfillment-emails.js";
+import { handleOrderEmails } from "./handlers/handle-order-emails.js";
+
+/** The shipping estimate, in the shape emails use; nothing ships (no address, no shipping line): no window. */
+function deliveryWindowFrom(services: Services): DeliveryWindowSource {
+  return async (shopId, request) => {
+    if (!request.countryCode && !request.shippingMethod) return null;
+    const destination = { countryCode: request.countryCode, shippingMethod: request.shippingMethod };
+    const window = request.shippedAt
+      ? await services.shipping.estimateForShipment(shopId, { ...destination, shippedAt: request.shippedAt })
+      : await services.shipping.estimateForOrder(shopId, { ...destination, createdAt: request.orderedAt });
+    return { earliest: window.earliest, latest: window.latest };
+  };
+}
+
+export function emailWebhookHandlers(
+  services: Services,
+  countPreviousOrders: OrderEmailDeps["countPreviousOrders"],
+  extra: Pick<FulfillmentEmailDeps, "onDelivered"> = {},
+) {
+  const deps: OrderEmailDeps = {
+    enqueueEmail: services.enqueueEmail,
+    emailOrders: services.repositories.emailOrders,
+    deliveryWindow: deliveryWindowFrom(services),
+    customerIdOf: async (shopId, shopifyCustomerId) => {
+      const customer = await services.prisma.customer.findUnique({
+        where: { shopId_shopifyCustomerId: { shopId, shopifyCustomerId: BigInt(shopifyCustomerId) } },
+        select: { id: true },
+      });
+      return customer?.id ?? null;
+    },
+    countPreviousOrders,
+    hasEmail: async (shopId, dedupeKey) =>
+      (await services.prisma.emailOutbox.count({ where: { shopId, dedupeKey } })) > 0,
+  };
+  return {
+    orderEmails: handleOrderEmails(deps),
+    fulfillmentEmails: handleFulfillmentEmails({ ...deps, ...extra }),
+  };
+}
