@@ -57,7 +57,7 @@ describe("order events", () => {
     expect((await ledgerEntriesForOrder(stack, 6002)).map((e) => e.points)).toEqual([55]);
   });
 
-  test("a guest checkout is recorded and skipped with its reason logged", async () => {
+  test("a guest checkout is recorded, earns no points (reason logged) and still gets its order email", async () => {
     await postWebhook(stack, {
       shop,
       topic: "orders/paid",
@@ -66,7 +66,10 @@ describe("order events", () => {
     });
     await waitFor("guest processed", () => inboxSettled(stack));
     const row = await stack.services.prisma.webhookInbox.findFirstOrThrow({ where: { webhookId: "guest-1" } });
-    expect(row).toMatchObject({ status: "skipped", outcome: "guest checkout: no customer to award points to" });
+    expect(row).toMatchObject({
+      status: "completed",
+      outcome: "guest checkout: no customer to award points to; order_received email queued (queued)",
+    });
     expect((await order(6003)).customerId).toBeNull();
     expect(await ledgerEntriesForOrder(stack, 6003)).toEqual([]);
     expect(stack.logs).toContainEqual(

@@ -22,16 +22,25 @@ function toSettings(row: EmailSettingsRow | null): EmailSettings {
   };
 }
 
+/** How long a process trusts settings it read: every order event reads them, an owner's change shows within seconds. */
+const settingsCacheMs = 2000;
+
 export function createEmailSettingsRepository(prisma: PrismaClient) {
+  const cache = new Map<number, { settings: EmailSettings; until: number }>();
   return {
-    async settingsFor(shopId: number): Promise<EmailSettings> {
-      return toSettings(await prisma.emailSettings.findUnique({ where: { shopId } }));
+    async settingsFor(shopId: number, now = Date.now()): Promise<EmailSettings> {
+      const hit = cache.get(shopId);
+      if (hit && hit.until > now) return hit.settings;
+      const settings = toSettings(await prisma.emailSettings.findUnique({ where: { shopId } }));
+      cache.set(shopId, { settings, until: now + settingsCacheMs });
+      return settings;
     },
     /** A PUT may name only some kinds: the others keep what was stored. */
     async save(
       shopId: number,
       settings: Omit<EmailSettings, "kinds"> & { kinds: Partial<Record<EmailKind, KindSetting>> },
     ): Promise<EmailSettings> {
+      cache.delete(shopId);
       const current = await this.settingsFor(shopId);
       const kinds = { ...current.kinds, ...settings.kinds };
       const fields = { ...settings, kinds };
@@ -40,6 +49,7 @@ export function createEmailSettingsRepository(prisma: PrismaClient) {
         create: { shopId, ...fields },
         update: fields,
       });
+      cache.delete(shopId);
       return toSettings(row);
     },
   };
