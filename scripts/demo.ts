@@ -8,6 +8,7 @@ import { startProcess } from "../server/main.js";
 import { migrateDatabase } from "./db-migrate.js";
 import { buildExtension, DEFAULT_OUTFILE } from "../extensions/thank-you-coupon/build-extension.js";
 import { checkThankYouPage } from "./demo/check-thank-you-page.js";
+import { emailReport, followParcel, prepareDemoEmails, startDemoCatcher, waitForEmails } from "./demo/demo-emails.js";
 import { buildDemoReport, printDemoReport } from "./demo/demo-report.js";
 import { playDemoScenario } from "./demo/play-demo-scenario.js";
 import { demoShop } from "./demo/demo-scenario.js";
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     appUrl,
     extensionBundlePath: extension.outfile,
   });
+  const catcher = await startDemoCatcher();
   const config = loadConfig({
     ...process.env,
     PORT: String(appPort),
@@ -61,22 +63,31 @@ async function main(): Promise<void> {
     REDIS_PREFIX: `afterglow-demo-${randomBytes(3).toString("hex")}`,
     SHOPIFY_API_ORIGIN: sim.url,
     APP_BRIDGE_URL: `${sim.url}${APP_BRIDGE_PATH}`,
+    SMTP_URL: catcher.smtpUrl,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   });
   const app = await startProcess(config, "all");
   console.log(`Afterglow on ${appUrl}, Shopify simulator on ${sim.url}`);
-  await playDemoScenario(sim, app.services.prisma, appUrl);
+  await playDemoScenario(sim, app.services.prisma, appUrl, (shopId) => prepareDemoEmails(app.services.prisma, shopId));
+  await followParcel(sim, demoShop.domain);
+  await waitForEmails(app.services.prisma);
   const report = await buildDemoReport(app.services.prisma, app.services.queue, sim, demoShop.domain);
   report.problems.push(...(await checkThankYouPage(app.services.prisma, sim, appUrl, demoShop.domain)));
+  const emails = await emailReport(app.services.prisma, catcher);
+  report.problems.push(...emails.problems);
+  console.log("\nEmails each customer received (through SMTP, caught by the dev mailbox):");
+  console.table(emails.lines);
   printDemoReport(report, {
     "Afterglow in Shopify admin (simulator)": `${sim.url}${adminAppPath(demoShop.domain)}`,
     Readiness: `${appUrl}/readyz`,
     Metrics: `${appUrl}/metrics`,
     "Simulator deliveries": `${sim.url}/_simulator/deliveries`,
+    Mailbox: catcher.mailboxUrl,
   });
   const stopAll = async () => {
     await sim.close();
     await app.stop();
+    await catcher.close();
   };
   if (exitWhenDone) {
     await stopAll();

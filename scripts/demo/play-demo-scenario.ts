@@ -59,7 +59,12 @@ async function placeOrder(
   console.log(`    thank-you page: ${sim.thankYouPageUrl(demoShop.domain, placed.id)}`);
 }
 
-export async function playDemoScenario(sim: ShopifySimulator, prisma: PrismaClient, appUrl: string): Promise<void> {
+export async function playDemoScenario(
+  sim: ShopifySimulator,
+  prisma: PrismaClient,
+  appUrl: string,
+  afterInstall: (shopId: number) => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
   sim.createShop(demoShop);
   console.log(`Installing Afterglow on ${demoShop.domain} through OAuth…`);
   const install = await sim.installApp(demoShop.domain);
@@ -68,6 +73,7 @@ export async function playDemoScenario(sim: ShopifySimulator, prisma: PrismaClie
     "the shop to be installed",
     async () => (await prisma.shop.count({ where: { status: "installed" } })) === 1,
   );
+  await afterInstall((await prisma.shop.findUniqueOrThrow({ where: { domain: demoShop.domain } })).id);
   const customerIds = new Map<string, number>();
   for (const customer of demoCustomers) customerIds.set(customer.key, sim.createCustomer(demoShop.domain, customer).id);
   console.log("Placing orders:");

@@ -6,7 +6,7 @@ import { handleFulfillmentEmails, type FulfillmentEmailDeps } from "./handlers/h
 import { handleOrderEmails } from "./handlers/handle-order-emails.js";
 
 /** The shipping estimate, in the shape emails use; nothing ships (no address, no shipping line): no window. */
-function deliveryWindowFrom(services: Services): DeliveryWindowSource {
+export function deliveryWindowFrom(services: Services): DeliveryWindowSource {
   return async (shopId, request) => {
     if (!request.countryCode && !request.shippingMethod) return null;
     const destination = { countryCode: request.countryCode, shippingMethod: request.shippingMethod };
@@ -25,7 +25,6 @@ export function emailWebhookHandlers(
   const deps: OrderEmailDeps = {
     enqueueEmail: services.enqueueEmail,
     emailOrders: services.repositories.emailOrders,
-    deliveryWindow: deliveryWindowFrom(services),
     customerIdOf: async (shopId, shopifyCustomerId) => {
       const customer = await services.prisma.customer.findUnique({
         where: { shopId_shopifyCustomerId: { shopId, shopifyCustomerId: BigInt(shopifyCustomerId) } },

@@ -5,10 +5,10 @@ import { couponQueueName, enqueueCoupons, type CouponJobData } from "./coupon-qu
 import { createRedis } from "./create-redis.js";
 import { createIssueCouponJob } from "./issue-coupon-job.js";
 import { emailQueueName, type EmailJobData } from "./email-queue.js";
-import { attachCoupon } from "../domain/emails/attach-coupon.js";
+import { prepareEmailData } from "../domain/emails/prepare-email-data.js";
 import { createSendEmailJob } from "./send-email-job.js";
 import { sweepOutbox } from "./sweep-outbox.js";
-import { emailWebhookHandlers } from "./email-webhook-handlers.js";
+import { deliveryWindowFrom, emailWebhookHandlers } from "./email-webhook-handlers.js";
 import { chainHandlers } from "./handlers/chain-handlers.js";
 import { handleAppUninstalled } from "./handlers/handle-app-uninstalled.js";
 import { handleComplianceRequest } from "./handlers/handle-compliance-request.js";
@@ -113,7 +113,8 @@ function startEmailWorker(services: Services, connection: ReturnType<typeof crea
     settings: repositories.emailSettings,
     templates: repositories.emailTemplates,
     mailer: services.mailer,
-    prepare: (email) => attachCoupon(repositories.coupons, email),
+    prepare: (email) =>
+      prepareEmailData({ coupons: repositories.coupons, deliveryWindow: deliveryWindowFrom(services) }, email),
     permission: (email) =>
       services.sendPermission({
         shopId: email.shopId,

@@ -1,6 +1,5 @@
 // Which emails an order event or a fulfillment event asks for, each enqueued once under its (order, kind) key.
 import type { EmailOrder, Shop } from "@prisma/client";
-import type { DeliveryWindowSource } from "./delivery-window-source.js";
 import type { EmailOrderRepository, OrderItem } from "./email-order-repository.js";
 import type { EnqueueEmail, EnqueueEmailInput } from "./enqueue-email.js";
 import type { FulfillmentPayload, OrderEmailPayload } from "./order-email-payload.js";
@@ -8,7 +7,6 @@ import type { FulfillmentPayload, OrderEmailPayload } from "./order-email-payloa
 export interface OrderEmailDeps {
   enqueueEmail: EnqueueEmail;
   emailOrders: EmailOrderRepository;
-  deliveryWindow: DeliveryWindowSource;
   /** Our customer id for a Shopify customer, null for a customer we have not recorded. */
   customerIdOf: (shopId: number, shopifyCustomerId: number) => Promise<number | null>;
   /** Orders of this customer placed before this one (the same count thank-you coupons use). */
@@ -40,13 +38,14 @@ function base(order: EmailOrder): Omit<EnqueueEmailInput, "kind" | "dedupeKey" |
   };
 }
 
-async function windowFor(deps: OrderEmailDeps, order: EmailOrder, shippedAt?: Date) {
-  return deps.deliveryWindow(order.shopId, {
-    orderedAt: order.orderedAt,
+/** What the delivery window is computed from when the email is sent (prepare-email-data.ts). */
+function windowFrom(order: EmailOrder, shippedAt?: string) {
+  return {
+    orderedAt: order.orderedAt.toISOString(),
     countryCode: order.countryCode,
     shippingMethod: order.shippingMethod,
-    shippedAt,
-  });
+    ...(shippedAt ? { shippedAt } : {}),
+  };
 }
 
 /** orders/create and orders/paid: "order received" once, and the first-order thank-you for a first order. */
@@ -55,13 +54,12 @@ export async function enqueueOrderEmails(deps: OrderEmailDeps, shop: Shop, paylo
   const order = await deps.emailOrders.record(shop.id, customerId, payload);
   if (payload.cancelled_at) return ["order cancelled: no order emails"];
   const key = `order:${payload.id}`;
-  const window = await windowFor(deps, order);
   // The thank-you coupon is looked up when the email is sent (it is created alongside): attachCoupon asks for it.
   const received = await deps.enqueueEmail({
     ...base(order),
     kind: "order_received",
     dedupeKey: `${key}:order_received`,
-    data: { ...orderData(order), window, attachCoupon: true },
+    data: { ...orderData(order), windowFrom: windowFrom(order), attachCoupon: true },
   });
   const notes = [`order_received email ${received.created ? "queued" : "already queued"} (${received.status})`];
   if (customerId === null || !payload.customer) return notes;
@@ -127,7 +125,7 @@ export async function enqueueFulfillmentEmails(
     });
     notes.push(`${kind} email ${result.created ? "queued" : "already queued"} (${result.status})`);
   };
-  if (created) await enqueue("shipped", { window: await windowFor(deps, order, new Date(fulfillment.created_at)) });
+  if (created) await enqueue("shipped", { windowFrom: windowFrom(order, fulfillment.created_at) });
   const status = fulfillment.shipment_status;
   if (status === "out_for_delivery" && !(await deps.hasEmail(shop.id, `${key}:delivered`))) {
     await enqueue("out_for_delivery");

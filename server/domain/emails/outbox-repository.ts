@@ -1,5 +1,5 @@
 // The email outbox in PostgreSQL: one row per email, claimed by one sender at a time with a single UPDATE.
-import type { EmailOutbox, EmailStatus, Prisma, PrismaClient } from "@prisma/client";
+import type { EmailStatus, Prisma, PrismaClient } from "@prisma/client";
 import type { PgPool } from "../../db/create-pg-pool.js";
 
 export interface NewOutboxRow {
@@ -57,8 +57,8 @@ const claimedColumns = `id, shop_id AS "shopId", kind, to_address AS "toAddress"
 
 const utcNow = "(now() AT TIME ZONE 'UTC')";
 
-/** Reading and adding rows. */
-function outboxQueries(prisma: PrismaClient, pool: PgPool) {
+/** Adding a row, once per (shop, dedupe key). */
+function outboxInsert(pool: PgPool) {
   return {
     /** Inserts the row unless (shop, dedupe key) exists; returns the row's id and status, and whether it is new. */
     async insert(row: NewOutboxRow): Promise<{ row: InsertedRow; created: boolean }> {
@@ -95,6 +95,12 @@ function outboxQueries(prisma: PrismaClient, pool: PgPool) {
       if (!found) throw new Error(`outbox row ${row.dedupeKey} neither inserted nor found`);
       return { row: found, created: false };
     },
+  };
+}
+
+/** Reading rows. */
+function outboxQueries(prisma: PrismaClient, pool: PgPool) {
+  return {
     async stateOf(id: number): Promise<{ status: EmailStatus; nextAttemptAt: Date } | null> {
       const result = await pool.query<{ status: EmailStatus; nextAttemptAt: Date }>(
         `SELECT status, next_attempt_at AT TIME ZONE 'UTC' AS "nextAttemptAt" FROM email_outbox WHERE id = $1`,
@@ -216,7 +222,7 @@ function outboxTransitions(pool: PgPool) {
 }
 
 export function createOutboxRepository(prisma: PrismaClient, pool: PgPool) {
-  return { ...outboxQueries(prisma, pool), ...outboxSweeps(pool), ...outboxTransitions(pool) };
+  return { ...outboxInsert(pool), ...outboxQueries(prisma, pool), ...outboxSweeps(pool), ...outboxTransitions(pool) };
 }
 
 export type OutboxRepository = ReturnType<typeof createOutboxRepository>;
