@@ -33,6 +33,12 @@ export function emailWebhookHandlers(
       return customer?.id ?? null;
     },
     countPreviousOrders,
+    customerByEmail: (shopId, email) =>
+      services.prisma.customer.findFirst({
+        where: { shopId, email },
+        select: { id: true, firstName: true, locale: true },
+        orderBy: { id: "desc" },
+      }),
     hasEmail: async (shopId, dedupeKey) =>
       (await services.prisma.emailOutbox.count({ where: { shopId, dedupeKey } })) > 0,
   };

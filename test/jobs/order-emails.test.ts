@@ -112,6 +112,23 @@ describe("order and shipping emails", () => {
     await adminApi(stack, shop, "PUT", "/api/settings/emails", { defaultLanguage: "en" });
   });
 
+  test("a fulfillment that arrives before its order still writes in the customer's language", async () => {
+    const liza = customer("Liza", "fil");
+    await waitFor("the customer recorded", async () =>
+      stack.services.prisma.customer.findFirst({ where: { email: liza.email } }),
+    );
+    stack.sim.holdDeliveries();
+    const order = stack.sim.createOrder(shop, {
+      customerId: liza.id,
+      customerLocale: "fil",
+      lineItems: [{ title: "Banig Mat", price: "30.00", quantity: 1 }],
+    });
+    stack.sim.fulfillOrder(shop, order.id, { trackingCompany: "LBC", trackingNumber: "LBC555" });
+    await stack.sim.releaseDeliveries({ order: "reverse" });
+    await settled();
+    expect(subjects(liza.email)).toContain(`Papunta na sa iyo ang order #${order.orderNumber}`);
+  });
+
   test("a kind switched off sends nothing and says so in the outbox", async () => {
     await adminApi(stack, shop, "PUT", "/api/settings/emails", {
       kinds: { shipped: { enabled: false, delayMinutes: 0 } },

@@ -11,6 +11,11 @@ export interface OrderEmailDeps {
   customerIdOf: (shopId: number, shopifyCustomerId: number) => Promise<number | null>;
   /** Orders of this customer placed before this one (the same count thank-you coupons use). */
   countPreviousOrders: (shopId: number, customerId: number, before: Date, orderId: number) => Promise<number>;
+  /** A customer we recorded with this email (from customers/create or earlier orders), for a fulfillment seen first. */
+  customerByEmail: (
+    shopId: number,
+    email: string,
+  ) => Promise<{ id: number; firstName: string | null; locale: string | null } | null>;
   /** Whether the order already has a row of this kind (an out-for-delivery after delivered is not sent). */
   hasEmail: (shopId: number, dedupeKey: string) => Promise<boolean>;
 }
@@ -76,16 +81,20 @@ export async function enqueueOrderEmails(deps: OrderEmailDeps, shop: Shop, paylo
   return notes;
 }
 
-/** A fulfillment we heard of before its order: enough to write to the shopper, in the shop's language. */
-function orderFromFulfillment(shop: Shop, fulfillment: FulfillmentPayload): EmailOrder {
-  return {
+/**
+ * A fulfillment we heard of before its order (webhooks arrive in any order): enough to write to the shopper, in
+ * the language we know for that email address, else the shop's.
+ */
+async function orderFromFulfillment(deps: OrderEmailDeps, shop: Shop, fulfillment: FulfillmentPayload) {
+  const customer = fulfillment.email ? await deps.customerByEmail(shop.id, fulfillment.email) : null;
+  const order: EmailOrder = {
     shopId: shop.id,
     shopifyOrderId: BigInt(fulfillment.order_id),
     orderName: fulfillment.name?.replace(/\.\d+$/, "") ?? null,
     email: fulfillment.email ?? null,
-    language: "",
-    customerId: null,
-    firstName: null,
+    language: customer?.locale ?? "",
+    customerId: customer?.id ?? null,
+    firstName: customer?.firstName ?? null,
     orderedAt: new Date(fulfillment.created_at),
     countryCode: null,
     shippingMethod: null,
@@ -94,6 +103,7 @@ function orderFromFulfillment(shop: Shop, fulfillment: FulfillmentPayload): Emai
     items: [],
     updatedAt: new Date(),
   };
+  return order;
 }
 
 /**
@@ -107,7 +117,9 @@ export async function enqueueFulfillmentEmails(
   created: boolean,
 ) {
   if (fulfillment.status !== "success") return [`fulfillment ${fulfillment.status}: no email`];
-  const order = (await deps.emailOrders.find(shop.id, fulfillment.order_id)) ?? orderFromFulfillment(shop, fulfillment);
+  const order =
+    (await deps.emailOrders.find(shop.id, fulfillment.order_id)) ??
+    (await orderFromFulfillment(deps, shop, fulfillment));
   const key = `order:${fulfillment.order_id}`;
   const tracking = {
     company: fulfillment.tracking_company ?? null,
