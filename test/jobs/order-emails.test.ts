@@ -1,6 +1,6 @@
 import type { SmtpCatcher } from "../../scripts/smtp-catcher/create-smtp-catcher.js";
 import { adminApi } from "../support/admin-api.js";
-import { emailQueueIdle, startEmailStack } from "../support/email-fixtures.js";
+import { emailsSettled, startEmailStack } from "../support/email-fixtures.js";
 import { inboxSettled, installShop } from "../support/shop-fixtures.js";
 import { waitFor, type TestStack } from "../support/start-test-stack.js";
 
@@ -26,7 +26,7 @@ const subjects = (to: string) => inbox(to).map((message) => message.subject);
 async function settled() {
   await stack.sim.settle();
   await waitFor("webhooks processed", () => inboxSettled(stack));
-  await waitFor("emails sent", () => emailQueueIdle(stack));
+  await waitFor("emails sent", () => emailsSettled(stack));
 }
 
 function customer(name: string, locale: string) {

@@ -26,6 +26,14 @@ export async function emailQueueIdle(stack: TestStack): Promise<boolean> {
   return Object.values(counts).every((count) => count === 0);
 }
 
+/** Nothing due is left: rows waiting days ahead (a survey after delivery) do not count. */
+export async function emailsSettled(stack: TestStack): Promise<boolean> {
+  const open = await stack.services.prisma.emailOutbox.count({
+    where: { OR: [{ status: "sending" }, { status: "queued", nextAttemptAt: { lte: new Date() } }] },
+  });
+  return open === 0;
+}
+
 export async function outboxRow(stack: TestStack, id: number) {
   return stack.services.prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
 }
