@@ -53,6 +53,7 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     expect(await page.locator("#app-nav a").allInnerTexts()).toEqual([
       "Home",
       "Thank-you coupons",
+      "Shipping expectations",
       "Customers",
       "Activity",
       "Languages",
@@ -138,6 +139,25 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     ]);
   });
 
+  test("shipping: a saved processing time moves the calculator's window", async () => {
+    await openFromSidebar("Shipping expectations", "Shipping expectations");
+    await app().getByLabel("Ordered at").fill("2026-12-01T09:00");
+    await app().getByRole("button", { name: "Calculate" }).click();
+    const before = await app()
+      .getByText(/^Arrives between/)
+      .innerText();
+    await app().getByLabel("Processing days").fill("6");
+    await app().getByText("Save first: the calculator uses the saved settings.").waitFor();
+    await app().getByRole("button", { name: "Save" }).click();
+    await app().getByText("Settings saved").waitFor();
+    await app().getByRole("button", { name: "Calculate" }).click();
+    await app()
+      .getByText(/^Arrives between/)
+      .filter({ hasNotText: before })
+      .waitFor();
+    await screenshot("shipping");
+  });
+
   test("Activity lists the webhooks Shopify sent", async () => {
     await openFromSidebar("Activity", "Activity");
     await app().getByText("orders/paid").first().waitFor();
@@ -156,6 +176,7 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     for (const [label, heading, name] of [
       ["Bahasa", "Bahasa", "languages-id"],
       ["Pelanggan", "Pelanggan", "customers-id"],
+      ["Perkiraan pengiriman", "Perkiraan pengiriman", "shipping-id"],
       ["Beranda", "Afterglow", "home-id"],
       ["Kupon terima kasih", "Kupon terima kasih", "coupons-id"],
     ] as const) {

@@ -8,6 +8,7 @@ const screen = (load: () => Promise<{ default: React.ComponentType }>): RouteObj
 export const screenRoutes: RouteObject[] = [
   { index: true, lazy: screen(() => import("./screens/home-screen")) },
   { path: "coupons", lazy: screen(() => import("./screens/coupons-screen")) },
+  { path: "shipping", lazy: screen(() => import("./screens/shipping-screen")) },
   { path: "customers", lazy: screen(() => import("./screens/customers-screen")) },
   { path: "customers/:id", lazy: screen(() => import("./screens/customer-screen")) },
   { path: "activity", lazy: screen(() => import("./screens/activity-screen")) },
@@ -18,6 +19,7 @@ export const screenRoutes: RouteObject[] = [
 /** The navigation App Bridge shows in Shopify admin's sidebar: path and catalogue key. */
 export const navigation = [
   { path: "/coupons", label: "nav.coupons" },
+  { path: "/shipping", label: "nav.shipping" },
   { path: "/customers", label: "nav.customers" },
   { path: "/activity", label: "nav.activity" },
   { path: "/languages", label: "nav.languages" },
