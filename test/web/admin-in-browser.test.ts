@@ -54,6 +54,7 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
       "Home",
       "Thank-you coupons",
       "Shipping expectations",
+      "Loyalty",
       "Customers",
       "Activity",
       "Languages",
@@ -158,6 +159,21 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     await screenshot("shipping");
   });
 
+  test("loyalty: a refused tier shows its message at the field; a fixed one saves", async () => {
+    await openFromSidebar("Loyalty", "Loyalty");
+    await app().getByLabel("Starts at").nth(1).fill("0");
+    await app().getByRole("button", { name: "Save" }).click();
+    await app().getByText("Each tier starts above the one before it").waitFor();
+    await app().getByLabel("Starts at").nth(1).fill("400");
+    await app().getByLabel("Points for one unit of currency").fill("50");
+    await app().getByRole("button", { name: "Save" }).click();
+    await app().getByText("Settings saved").waitFor();
+    await screenshot("loyalty");
+    const shopId = (await stack.services.repositories.shops.findByDomain(shop))?.id ?? -1;
+    const saved = await stack.services.repositories.loyaltySettings.settingsFor(shopId);
+    expect(saved.tiers.map((tier) => tier.threshold)).toEqual(["0", "400", "1500"]);
+  });
+
   test("Activity lists the webhooks Shopify sent", async () => {
     await openFromSidebar("Activity", "Activity");
     await app().getByText("orders/paid").first().waitFor();
@@ -177,6 +193,7 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
       ["Bahasa", "Bahasa", "languages-id"],
       ["Pelanggan", "Pelanggan", "customers-id"],
       ["Perkiraan pengiriman", "Perkiraan pengiriman", "shipping-id"],
+      ["Loyalitas", "Loyalitas", "loyalty-id"],
       ["Beranda", "Afterglow", "home-id"],
       ["Kupon terima kasih", "Kupon terima kasih", "coupons-id"],
     ] as const) {

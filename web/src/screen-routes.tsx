@@ -9,6 +9,7 @@ export const screenRoutes: RouteObject[] = [
   { index: true, lazy: screen(() => import("./screens/home-screen")) },
   { path: "coupons", lazy: screen(() => import("./screens/coupons-screen")) },
   { path: "shipping", lazy: screen(() => import("./screens/shipping-screen")) },
+  { path: "loyalty", lazy: screen(() => import("./screens/loyalty-screen")) },
   { path: "customers", lazy: screen(() => import("./screens/customers-screen")) },
   { path: "customers/:id", lazy: screen(() => import("./screens/customer-screen")) },
   { path: "activity", lazy: screen(() => import("./screens/activity-screen")) },
@@ -20,6 +21,7 @@ export const screenRoutes: RouteObject[] = [
 export const navigation = [
   { path: "/coupons", label: "nav.coupons" },
   { path: "/shipping", label: "nav.shipping" },
+  { path: "/loyalty", label: "nav.loyalty" },
   { path: "/customers", label: "nav.customers" },
   { path: "/activity", label: "nav.activity" },
   { path: "/languages", label: "nav.languages" },

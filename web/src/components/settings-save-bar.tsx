@@ -4,7 +4,9 @@ import { useT } from "../i18n/admin-language";
 import { useToast } from "./toast-provider";
 import type { SettingsForm } from "./use-settings-form";
 
-export function SettingsSaveBar<F>({ settings }: { settings: SettingsForm<F> }) {
+type SaveBarSettings = Pick<SettingsForm<unknown>, "dirty" | "saving" | "save" | "discard" | "saveError">;
+
+export function SettingsSaveBar({ settings }: { settings: SaveBarSettings }) {
   const t = useT();
   const showToast = useToast();
   const save = async () => {
