@@ -36,6 +36,13 @@ const footers: Record<string, (shop: string) => string> = {
   fil: (shop) => `Natanggap mo ang email na ito dahil umorder ka sa ${shop}.`,
 };
 
+// Promotional mail only (the send step passes unsubscribeUrl then): every such email carries the link in its body.
+const unsubscribeLabels: Record<string, string> = {
+  en: "Unsubscribe from these emails",
+  id: "Berhenti berlangganan email ini",
+  fil: "Mag-unsubscribe sa mga email na ito",
+};
+
 function money(language: string, amount: string | null | undefined, currency: string | null | undefined) {
   if (amount == null) return null;
   if (!currency) return amount;
@@ -64,6 +71,9 @@ export function buildEmailContext(
   const shopName = settings.senderName ?? shop.name;
   context.shop = { name: shopName, email: shop.email, logoUrl: settings.logoUrl, accentColor: settings.accentColor };
   context.footer = (footers[language] ?? footers.en)?.(shopName);
+  if (typeof raw.unsubscribeUrl === "string") {
+    context.unsubscribe = { url: raw.unsubscribeUrl, label: unsubscribeLabels[language] ?? unsubscribeLabels.en };
+  }
   if (known.order) {
     const currency = known.order.currency;
     context.order = {

@@ -8,6 +8,15 @@ export interface RenderedParts {
   text: string;
 }
 
+/** Promotional mail's text part ends with the unsubscribe link, whatever the kind's template says. */
+function unsubscribeLine(context: Record<string, unknown>): string {
+  const unsubscribe = context.unsubscribe;
+  if (typeof unsubscribe !== "object" || unsubscribe === null || !("url" in unsubscribe) || !("label" in unsubscribe)) {
+    return "";
+  }
+  return `\n${String(unsubscribe.label)}: ${String(unsubscribe.url)}\n`;
+}
+
 export async function renderParts(parts: TemplateParts, context: Record<string, unknown>): Promise<RenderedParts> {
   // A subject is one line whatever the template's whitespace.
   const subject = (await renderTemplate("subject", parts.subject, context)).replace(/\s+/g, " ").trim();
@@ -18,5 +27,5 @@ export async function renderParts(parts: TemplateParts, context: Record<string, 
     .replace(/\n{3,}/g, "\n\n")
     .trim();
   if (subject === "") throw new Error("the subject rendered empty");
-  return { subject, html, text: `${text}\n` };
+  return { subject, html, text: `${text}\n${unsubscribeLine(context)}` };
 }
