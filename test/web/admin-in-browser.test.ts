@@ -161,6 +161,12 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
 
   test("loyalty: a refused tier shows its message at the field; a fixed one saves", async () => {
     await openFromSidebar("Loyalty", "Loyalty");
+    // The shop starts without tiers (plain earning): add two, the second starting no higher than the first.
+    await app().getByRole("button", { name: "Add tier" }).click();
+    await app().getByRole("button", { name: "Add tier" }).click();
+    await app().getByLabel("Tier name").nth(0).fill("Bronze");
+    await app().getByLabel("Starts at").nth(0).fill("0");
+    await app().getByLabel("Tier name").nth(1).fill("Silver");
     await app().getByLabel("Starts at").nth(1).fill("0");
     await app().getByRole("button", { name: "Save" }).click();
     await app().getByText("Each tier starts above the one before it").waitFor();
@@ -171,7 +177,10 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     await screenshot("loyalty");
     const shopId = (await stack.services.repositories.shops.findByDomain(shop))?.id ?? -1;
     const saved = await stack.services.repositories.loyaltySettings.settingsFor(shopId);
-    expect(saved.tiers.map((tier) => tier.threshold)).toEqual(["0", "400", "1500"]);
+    expect(saved.tiers.map((tier) => [tier.name, tier.threshold])).toEqual([
+      ["Bronze", "0"],
+      ["Silver", "400"],
+    ]);
   });
 
   test("Activity lists the webhooks Shopify sent", async () => {
