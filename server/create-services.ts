@@ -29,6 +29,11 @@ import { createEmailLinkSigner, emailLinkKey, type EmailLinkSigner } from "./dom
 import { createNpsResponseRepository, type NpsResponseRepository } from "./domain/nps/nps-response-repository.js";
 import { createPointsRepositories, type PointsRepositories } from "./domain/loyalty/create-points-repositories.js";
 import { createPointsQueue, type PointsQueue } from "./jobs/points-queue.js";
+import { createCampaignQueue, type CampaignQueue } from "./jobs/campaign-queue.js";
+import {
+  createCampaignRepositories,
+  type CampaignRepositories,
+} from "./domain/campaigns/create-campaign-repositories.js";
 import { createLedgerRepository } from "./domain/loyalty/ledger-repository.js";
 import { createLoyaltySettingsRepository } from "./domain/loyalty/loyalty-settings-repository.js";
 import { createLoyaltyServices, type LoyaltyServices } from "./domain/loyalty/create-loyalty-services.js";
@@ -64,6 +69,8 @@ export interface Services {
   delayedCheckQueue: DelayedCheckQueue;
   loyaltyQueue: LoyaltyQueue;
   loyalty: LoyaltyServices;
+  /** Lifecycle campaign runs (hourly scheduler, or one shop as of a moment). */
+  campaignQueue: CampaignQueue;
   discounts: DiscountCodeService;
   shopify: Shopify;
   sessionStorage: PrismaSessionStorage<PrismaClient>;
@@ -86,7 +93,8 @@ export interface Services {
     emailSettings: ReturnType<typeof createEmailSettingsRepository>;
     emailTemplates: ReturnType<typeof createTemplateRepository>;
     emailOrders: EmailOrderRepository;
-  } & PointsRepositories;
+  } & PointsRepositories &
+    CampaignRepositories;
   /** Delivery windows for orders and shipments (emails and the checkout endpoint use it). */
   shipping: ShippingEstimates;
   close(): Promise<void>;
@@ -159,6 +167,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
   const couponQueue = createCouponQueue(redis, config.REDIS_PREFIX);
   const pointsQueue = createPointsQueue(redis, config.REDIS_PREFIX);
   const { loyaltyQueue, ledger, loyaltySettings, loyalty } = loyaltyParts(pool, prisma, redis, config, logger);
+  const campaignQueue = createCampaignQueue(redis, config.REDIS_PREFIX);
   const shopify = createShopify(config);
   const sessionStorage = new PrismaSessionStorage(prisma);
   const shippingSettings = createShippingSettingsRepository(prisma);
@@ -178,6 +187,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
     ...surveys.services,
     loyaltyQueue,
     loyalty,
+    campaignQueue,
     discounts: createDiscountCodeService(shopify, sessionStorage),
     shopify,
     sessionStorage,
@@ -193,6 +203,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
       shippingSettings,
       ...email.repositories,
       ...createPointsRepositories(pool, prisma, ledger),
+      ...createCampaignRepositories(pool, prisma),
     },
     shipping: createShippingEstimates({ prisma, settings: shippingSettings }),
     async close() {
@@ -202,6 +213,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
       await pointsQueue.close();
       await surveys.close();
       await loyaltyQueue.close();
+      await campaignQueue.close();
       redis.disconnect();
       await pool.end();
       await prisma.$disconnect();

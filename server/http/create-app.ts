@@ -17,6 +17,7 @@ import { historyImportRoutes, startHistoryImport } from "./routes/history-import
 import { createHistoryImportRepository } from "../domain/history-import/history-import-repository.js";
 import { createHistoryImportQueue } from "../jobs/history-import-queue.js";
 import { createAnalyticsRepository } from "../domain/analytics/analytics-repository.js";
+import { campaignRoutes } from "./routes/campaign-routes.js";
 import { checkoutCouponRoute } from "./routes/checkout-coupon-route.js";
 import { couponListRoute } from "./routes/coupon-list-route.js";
 import { createCouponListRepository } from "../domain/coupons/coupon-list-repository.js";
@@ -117,6 +118,12 @@ function routers(services: Services, shopDirectory: ShopDirectory) {
     ...adminRouters(services),
     ...surveyAndConsentRouters(services),
     ...emailRouters(services),
+    campaignRoutes({
+      shopify: services.shopify,
+      shops: services.repositories.shops,
+      campaignSettings: services.repositories.campaignSettings,
+      campaignStats: services.repositories.campaignStats,
+    }),
   ];
 }
 

@@ -23,6 +23,7 @@ import { loyaltyQueueName, scheduleDailyLoyalty, type LoyaltyJobData } from "./l
 import { startInboxSweeper } from "./inbox-sweeper.js";
 import { startPointsWorker } from "./start-points-worker.js";
 import { startHistoryImportWorker } from "./start-history-import-worker.js";
+import { startCampaignWorker } from "./start-campaign-worker.js";
 import { createProcessWebhookJob } from "./process-webhook-job.js";
 import type { WebhookHandler } from "./webhook-handler.js";
 import { webhookQueueName, type WebhookJobData } from "./webhook-queue.js";
@@ -49,6 +50,7 @@ export function webhookHandlers(services: Services): Partial<Record<WebhookTopic
     coupons,
     countPreviousOrders,
     enqueueCoupon: (couponId) => enqueueCoupons(services.couponQueue, [couponId]),
+    campaignOrders: services.repositories.campaignOrders,
   });
   const compliance = handleComplianceRequest();
   const emails = emailWebhookHandlers(services, countPreviousOrders);
@@ -191,6 +193,7 @@ export function startWorker(services: Services, options: { sweeper?: boolean } =
   const delayedCheckWorker = startDelayedCheckWorker(services, connection);
   const loyaltyWorker = startLoyaltyWorker(services, connection);
   const historyImportWorker = startHistoryImportWorker(services, connection);
+  const campaignWorker = startCampaignWorker(services, connection);
   const sweeper =
     options.sweeper === false
       ? undefined
@@ -215,6 +218,7 @@ export function startWorker(services: Services, options: { sweeper?: boolean } =
         pointsWorker.close(),
         loyaltyWorker.close(),
         historyImportWorker.close(),
+        campaignWorker.close(),
       ]);
       await delayedCheckWorker.close();
       connection.disconnect();

@@ -8,6 +8,12 @@ export const emailKinds = [
   "delayed",
   "nps_survey",
   "points_expiring",
+  // Lifecycle campaigns (server/domain/campaigns): promotional, each switched on in the campaign settings.
+  "winback",
+  "birthday",
+  "anniversary",
+  "replenishment",
+  "expiring_coupon",
 ] as const;
 
 export type EmailKind = (typeof emailKinds)[number];
@@ -34,6 +40,11 @@ export const defaultKindSettings: Record<EmailKind, KindSetting> = {
   nps_survey: { enabled: true, delayMinutes: 3 * 24 * 60 },
   // Sent by the points expiry job, days before a customer's unused points expire.
   points_expiring: { enabled: true, delayMinutes: 0 },
+  winback: { enabled: true, delayMinutes: 0 },
+  birthday: { enabled: true, delayMinutes: 0 },
+  anniversary: { enabled: true, delayMinutes: 0 },
+  replenishment: { enabled: true, delayMinutes: 0 },
+  expiring_coupon: { enabled: true, delayMinutes: 0 },
 };
 
 export function isEmailKind(kind: string): kind is EmailKind {

@@ -48,6 +48,18 @@ export const orderPayloadSchema = z.object({
     .array(z.object({ name: z.string(), value: z.unknown() }))
     .nullable()
     .optional(),
+  /** What was bought: replenishment reminders look up each customer's latest purchase of a product. */
+  line_items: z
+    .array(
+      z.object({
+        id: z.number().int().positive(),
+        product_id: z.number().int().positive().nullable().optional(),
+        variant_id: z.number().int().positive().nullable().optional(),
+        title: z.string().nullable().optional(),
+        quantity: z.number().int().default(1),
+      }),
+    )
+    .default([]),
 });
 
 export type OrderPayload = z.infer<typeof orderPayloadSchema>;

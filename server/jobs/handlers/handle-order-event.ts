@@ -2,6 +2,7 @@
 // (pending until the return window ends); a cancelled order voids its pending points.
 import { UnrecoverableError } from "bullmq";
 import type { Shop } from "@prisma/client";
+import type { CampaignOrderRepository } from "../../domain/campaigns/campaign-order-repository.js";
 import type { CouponRepository } from "../../domain/coupons/coupon-repository.js";
 import { offerThankYouCoupon, type OfferDeps } from "../../domain/coupons/offer-thank-you-coupon.js";
 import type { CustomerRepository } from "../../domain/customers/customer-repository.js";
@@ -17,6 +18,8 @@ export interface OrderEventDeps {
   coupons: CouponRepository;
   countPreviousOrders: OfferDeps["countPreviousOrders"];
   enqueueCoupon: (couponId: number) => Promise<void>;
+  /** Line items for replenishment reminders, and campaign codes this order redeemed. */
+  campaignOrders: Pick<CampaignOrderRepository, "record">;
 }
 
 async function recordCustomer(deps: OrderEventDeps, shop: Shop, order: OrderPayload): Promise<number | null> {
@@ -55,6 +58,7 @@ export function handleOrderEvent(deps: OrderEventDeps): WebhookHandler {
     const customerId = await recordCustomer(deps, shop, order);
     await deps.orders.record(shop.id, customerId, order);
     const notes = (await redeemCodes(deps, shop, order)).map((code) => `redeemed ${code}`);
+    for (const code of await deps.campaignOrders.record(shop.id, customerId, order)) notes.push(`redeemed ${code}`);
     notes.push(await offerCoupon(deps, shop, order, customerId));
     // orders/paid means paid whatever the status says now; orders/create counts when checkout captured payment.
     const paid = topic === "orders/paid" || order.financial_status === "paid";
