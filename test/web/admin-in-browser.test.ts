@@ -70,7 +70,7 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     await value.fill("15");
     await app().getByText("15% off your next order").waitFor();
     await app().getByRole("button", { name: "Save" }).click();
-    await app().getByText("Settings saved").waitFor();
+    await app().getByText("Settings saved").last().waitFor();
     await screenshot("coupons");
     const saved = await stack.services.repositories.coupons.settingsFor(
       (await stack.services.repositories.shops.findByDomain(shop))?.id ?? -1,
@@ -150,7 +150,7 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     await app().getByLabel("Processing days").fill("6");
     await app().getByText("Save first: the calculator uses the saved settings.").waitFor();
     await app().getByRole("button", { name: "Save" }).click();
-    await app().getByText("Settings saved").waitFor();
+    await app().getByText("Settings saved").last().waitFor();
     await app().getByRole("button", { name: "Calculate" }).click();
     await app()
       .getByText(/^Arrives between/)
@@ -173,7 +173,7 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     await app().getByLabel("Starts at").nth(1).fill("400");
     await app().getByLabel("Points for one unit of currency").fill("50");
     await app().getByRole("button", { name: "Save" }).click();
-    await app().getByText("Settings saved").waitFor();
+    await app().getByText("Settings saved").last().waitFor();
     await screenshot("loyalty");
     const shopId = (await stack.services.repositories.shops.findByDomain(shop))?.id ?? -1;
     const saved = await stack.services.repositories.loyaltySettings.settingsFor(shopId);
