@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -6,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, chromiumSkipReason } from "../../support/chromium.js";
 import { buildExtension } from "../../../extensions/thank-you-coupon/build-extension.js";
 import {
   loadExtensionLocale,
@@ -13,16 +13,6 @@ import {
   type ExtensionLocale,
 } from "../../../scripts/shopify-simulator/create-shopify-simulator.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const CODE = "GLOW-7K3MXQ2PR9";
 const READY = {
   status: "ready",
@@ -97,7 +87,7 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
 }
 
 // Jest has no skip reason, so the reason goes into the suite's name.
-const skipReason = existsSync(CHROMIUM) ? "" : ` (skipped: ${CHROMIUM} is absent; apt-get install -y chromium)`;
+const skipReason = chromiumSkipReason;
 const describeInBrowser = skipReason ? describe.skip : describe;
 
 describeInBrowser(`thank-you coupon extension in Chromium${skipReason}`, () => {

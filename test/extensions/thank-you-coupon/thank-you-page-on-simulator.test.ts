@@ -1,26 +1,15 @@
 // The extension's real bundle on the simulator's thank-you page, against the real app, worker, PostgreSQL and Redis.
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page, type Request } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, chromiumSkipReason } from "../../support/chromium.js";
 import { buildExtension } from "../../../extensions/thank-you-coupon/build-extension.js";
 import { installShop } from "../../support/shop-fixtures.js";
 import { startTestStack, testApiKey, waitFor, type TestStack } from "../../support/start-test-stack.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
 // Jest has no skip reason, so the reason goes into the suite's name.
-const skipReason = existsSync(CHROMIUM) ? "" : ` (skipped: ${CHROMIUM} is absent; apt-get install -y chromium)`;
+const skipReason = chromiumSkipReason;
 const describeInBrowser = skipReason ? describe.skip : describe;
 
 describeInBrowser(`thank-you page served by the simulator, real stack${skipReason}`, () => {
