@@ -115,6 +115,8 @@ export function campaignTestKit(stack: TestStack, catcher: SmtpCatcher) {
         shoppers.set(`${domain}/${label}`, customer.id);
       }
       // Their customers/create webhooks land first, so the orders that follow have the last word on the address.
+      // The simulator posts them in the background: until it has, the inbox has nothing to wait for.
+      await stack.sim.settle();
       await waitFor("customers/create processed", () => inboxSettled(stack));
     },
     who(domain: string, label: number): number {
