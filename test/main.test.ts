@@ -95,10 +95,15 @@ describe("process start-up and shutdown", () => {
         redis.disconnect();
       });
       await queue.add("orders/paid", { inboxId }, { jobId: `inbox-${inboxId}` });
-      await waitFor("the job to start", async () => {
-        const row = await client.query("SELECT status FROM webhook_inbox WHERE id = $1", [inboxId]);
-        return row.rows[0]?.status === "processing";
-      });
+      // A fresh tsx process on a busy CI machine can take a while to boot; this waits for it, it times nothing.
+      await waitFor(
+        "the job to start",
+        async () => {
+          const row = await client.query("SELECT status FROM webhook_inbox WHERE id = $1", [inboxId]);
+          return row.rows[0]?.status === "processing";
+        },
+        60_000,
+      );
 
       // A worker-only process has no web server; it serves its own metrics.
       const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then((response) => response.text());
@@ -116,6 +121,6 @@ describe("process start-up and shutdown", () => {
       // 12 for the order's subtotal plus the default 50-point first-order bonus, pending in one entry.
       expect(ledger.rows).toEqual([{ points: 62 }]);
       expect(worker.output()).toContain("draining in-flight work");
-    });
+    }, 120_000);
   });
 });
