@@ -7,6 +7,7 @@ import { dropDatabase } from "../server/db/ensure-database.js";
 import { measureIntakeAndPipeline, measureServer, prepareBenchDatabase, type BenchSetup } from "./bench-phases.js";
 import { measureCouponPhase } from "./coupon-phase.js";
 import { deleteKeysWithPrefix } from "./delete-keys-with-prefix.js";
+import { ledgerWritesFailed, measureLedgerWrites } from "./ledger-writes-phase.js";
 import { reportBench } from "./report-bench.js";
 
 const seconds = {
@@ -14,9 +15,17 @@ const seconds = {
   ceiling: Number(process.env.BENCH_CEILING_SECONDS ?? 10),
   concurrent: Number(process.env.BENCH_CONCURRENT_SECONDS ?? 10),
   coupons: Number(process.env.BENCH_COUPON_SECONDS ?? 25),
+  ledger: Number(process.env.BENCH_LEDGER_SECONDS ?? 10),
+};
+const ledgerOptions = {
+  seconds: seconds.ledger,
+  workers: Number(process.env.BENCH_LEDGER_WORKERS ?? 16),
+  customers: Number(process.env.BENCH_LEDGER_CUSTOMERS ?? 40),
 };
 /** `npm run bench -- --coupons-only` runs just the coupon phase and writes bench/results/coupons.json. */
 const couponsOnly = process.argv.includes("--coupons-only");
+/** `npm run bench -- --only=ledger` runs just the ledger writes phase and writes bench/results/ledger.json. */
+const ledgerOnly = process.argv.includes("--only=ledger");
 
 async function main(): Promise<void> {
   const base = loadConfig();
@@ -35,6 +44,11 @@ async function main(): Promise<void> {
     const coupons = await measureCouponPhase(base, withDatabase("afterglow_bench_coupons"), seconds.coupons);
     await writeFile(new URL("./results/coupons.json", import.meta.url), JSON.stringify(coupons, null, 2) + "\n");
     process.exit(coupons.coupon_not_ready > 0 ? 1 : 0);
+  }
+  if (ledgerOnly) {
+    const ledger = await measureLedgerWrites(withDatabase("afterglow_bench_ledger"), ledgerOptions);
+    await writeFile(new URL("./results/ledger.json", import.meta.url), JSON.stringify(ledger, null, 2) + "\n");
+    process.exit(ledgerWritesFailed(ledger) ? 1 : 0);
   }
   console.log("Preparing databases…");
   await prepareBenchDatabase(setup.intakeDb);
@@ -62,10 +76,13 @@ async function main(): Promise<void> {
   await dropDatabase(setup.syncDb);
 
   const coupons = await measureCouponPhase(base, withDatabase("afterglow_bench_coupons"), seconds.coupons);
-  const results = { ...reportBench({ ceiling, baseline, ...pipeline, seconds }), ...coupons };
+  const ledger = await measureLedgerWrites(withDatabase("afterglow_bench_ledger"), ledgerOptions);
+  const results = { ...reportBench({ ceiling, baseline, ...pipeline, seconds }), ...coupons, ...ledger };
   await writeFile(new URL("./results/latest.json", import.meta.url), JSON.stringify(results, null, 2) + "\n");
   console.log("\nWrote bench/results/latest.json");
-  process.exit(results.lost > 0 || results.duplicated > 0 || results.coupon_not_ready > 0 ? 1 : 0);
+  const failed =
+    results.lost > 0 || results.duplicated > 0 || results.coupon_not_ready > 0 || ledgerWritesFailed(ledger);
+  process.exit(failed ? 1 : 0);
 }
 
 main().catch((error: unknown) => {

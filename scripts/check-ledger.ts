@@ -9,18 +9,26 @@ async function main(): Promise<number> {
   try {
     const ledger = createLedgerRepository(pool);
     const mismatches = await ledger.balanceMismatches();
+    const excesses = await ledger.clawbackExcesses();
     const counted = await pool.query<{ customers: number; entries: number }>(
       "SELECT (SELECT count(*) FROM customer)::int AS customers, (SELECT count(*) FROM ledger_entry)::int AS entries",
     );
     const { customers = 0, entries = 0 } = counted.rows[0] ?? {};
-    if (mismatches.length === 0) {
+    if (mismatches.length === 0 && excesses.length === 0) {
       console.log(
-        `Ledger OK: ${customers} customers, ${entries} entries; every cached balance and pending sum agrees.`,
+        `Ledger OK: ${customers} customers, ${entries} entries; every cached balance and pending sum agrees, ` +
+          "and no refund took back more than its order's points matured at.",
       );
       return 0;
     }
-    console.error(`Ledger MISMATCH for ${mismatches.length} customer(s):`);
-    console.table(mismatches);
+    if (mismatches.length > 0) {
+      console.error(`Ledger MISMATCH for ${mismatches.length} customer(s):`);
+      console.table(mismatches);
+    }
+    if (excesses.length > 0) {
+      console.error(`Clawback EXCESS on ${excesses.length} order(s):`);
+      console.table(excesses);
+    }
     return 1;
   } finally {
     await pool.end();

@@ -73,6 +73,32 @@ WHERE ($1::int IS NULL OR c.shop_id = $1)
   AND (c.points_balance <> COALESCE(e.available, 0) OR c.pending_points <> COALESCE(e.pending, 0))
 ORDER BY c.id`;
 
+/**
+ * Per order: what its own earn entry matured at against what refunds took back afterwards. A clawback may take at
+ * most what matured (nothing when the points were voided or are still pending); maturity never exceeds the earn.
+ */
+const clawbackExcessSql = `
+SELECT e.shop_id, e.customer_id, e.shopify_order_id::text AS shopify_order_id, e.points AS earned,
+       COALESCE(m.points, 0)::int AS matured, COALESCE(r.clawed, 0)::int AS clawed_back
+FROM ledger_entry e
+LEFT JOIN ledger_entry m ON m.settles_entry_id = e.id AND m.status = 'available'
+LEFT JOIN (
+  SELECT shop_id, shopify_order_id, -SUM(points) AS clawed FROM ledger_entry WHERE cause = 'refund'
+  GROUP BY shop_id, shopify_order_id
+) r ON r.shop_id = e.shop_id AND r.shopify_order_id = e.shopify_order_id
+WHERE e.cause = 'order' AND e.status = 'pending' AND ($1::int IS NULL OR e.shop_id = $1)
+  AND (COALESCE(r.clawed, 0) > COALESCE(m.points, 0) OR COALESCE(m.points, 0) > e.points OR COALESCE(m.points, 0) < 0)
+ORDER BY e.id`;
+
+export interface ClawbackExcess {
+  shop_id: number;
+  customer_id: number;
+  shopify_order_id: string;
+  earned: number;
+  matured: number;
+  clawed_back: number;
+}
+
 export interface BalanceMismatch {
   customer_id: number;
   shop_id: number;
@@ -151,6 +177,11 @@ export function createLedgerRepository(pool: PgPool) {
     /** Customers whose cached sums differ from their entries (always empty unless something is broken). */
     async balanceMismatches(shopId: number | null = null): Promise<BalanceMismatch[]> {
       return (await pool.query<BalanceMismatch>(mismatchSql, [shopId])).rows;
+    },
+
+    /** Orders whose refunds took back more than their points matured at (always empty unless something is broken). */
+    async clawbackExcesses(shopId: number | null = null): Promise<ClawbackExcess[]> {
+      return (await pool.query<ClawbackExcess>(clawbackExcessSql, [shopId])).rows;
     },
   };
 }

@@ -105,6 +105,26 @@ describe("ledger invariants", () => {
     await pool.query("UPDATE customer SET pending_points = 3 WHERE id = $1", [customerId]);
     expect(await runCheck()).toMatchObject({ code: 1, output: expect.stringMatching(/MISMATCH for 1 customer/) });
   });
+
+  test("the check names an order whose refunds took back more than its points matured at", async () => {
+    const customerId = await newCustomer(6);
+    const order = { shopId, customerId, shopifyOrderId: 606n };
+    await ledger.append({ ...base, ...order, points: 80, status: "pending", idempotencyKey: "order:606:earn" });
+    await ledger.append({
+      ...base,
+      ...order,
+      points: 50,
+      settlesEntryId: await entryId("order:606:earn"),
+      idempotencyKey: "order:606:earn:mature",
+    });
+    await ledger.append({ ...order, points: -50, cause: "refund", idempotencyKey: "refund:61:clawback" });
+    expect(await ledger.clawbackExcesses(shopId)).toEqual([]);
+    await ledger.append({ ...order, points: -1, cause: "refund", idempotencyKey: "refund:62:clawback" });
+    expect(await ledger.clawbackExcesses(shopId)).toEqual([
+      { shop_id: shopId, customer_id: customerId, shopify_order_id: "606", earned: 80, matured: 50, clawed_back: 51 },
+    ]);
+    expect(await runCheck()).toMatchObject({ code: 1, output: expect.stringMatching(/Clawback EXCESS on 1 order/) });
+  });
 });
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
