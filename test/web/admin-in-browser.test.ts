@@ -140,6 +140,19 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     ]);
   });
 
+  test("staff set the customer's birthday: an impossible day shows at the field, 29 February saves", async () => {
+    const field = app().getByLabel("Month and day (MM-DD), or the full date");
+    await field.fill("02-30");
+    await app().getByRole("button", { name: "Save birthday" }).click();
+    await app().getByText("Enter a real date such as 03-14 or 1990-03-14").waitFor();
+    await field.fill("1996-02-29");
+    await app().getByRole("button", { name: "Save birthday" }).click();
+    await app().getByText("Birthday saved").last().waitFor();
+    expect(await app().getByLabel("Month and day (MM-DD), or the full date").inputValue()).toBe("02-29");
+    const customer = await stack.services.prisma.customer.findFirstOrThrow({ where: { email: "rizal@example.com" } });
+    expect([customer.birthday, customer.birthdayChangedAt === null]).toEqual(["02-29", false]);
+  });
+
   test("shipping: a saved processing time moves the calculator's window", async () => {
     await openFromSidebar("Shipping expectations", "Shipping expectations");
     await app().getByLabel("Ordered at").fill("2026-12-01T09:00");

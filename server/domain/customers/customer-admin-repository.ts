@@ -74,8 +74,14 @@ export function createCustomerAdminRepository(pool: PgPool) {
 
     /** The storefront and checkout know a customer by Shopify's id only. */
     async pointsByShopifyId(shopId: number, shopifyCustomerId: bigint) {
-      const result = await pool.query<{ id: number; balance: number; pending: number; tier: string | null }>(
-        `SELECT id, points_balance AS balance, pending_points AS pending, tier
+      const result = await pool.query<{
+        id: number;
+        balance: number;
+        pending: number;
+        tier: string | null;
+        birthday: string | null;
+      }>(
+        `SELECT id, points_balance AS balance, pending_points AS pending, tier, birthday
          FROM customer WHERE shop_id = $1 AND shopify_customer_id = $2`,
         [shopId, shopifyCustomerId.toString()],
       );

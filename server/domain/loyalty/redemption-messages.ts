@@ -1,4 +1,4 @@
-// What a shopper reads about a redemption, in English, Indonesian and Filipino.
+// What a shopper reads about their points (redeeming them, setting a birthday), in English, Indonesian and Filipino.
 export type ShopperLanguage = "en" | "id" | "fil";
 export type RedemptionMessageKey =
   | "issued"
@@ -8,7 +8,9 @@ export type RedemptionMessageKey =
   | "below_minimum"
   | "not_a_multiple"
   | "redemption_disabled"
-  | "sign_in";
+  | "sign_in"
+  | "birthday_saved"
+  | "birthday_invalid";
 
 const messages: Record<ShopperLanguage, Record<RedemptionMessageKey, string>> = {
   en: {
@@ -20,6 +22,8 @@ const messages: Record<ShopperLanguage, Record<RedemptionMessageKey, string>> = 
     not_a_multiple: "Points are redeemed in steps of {step}.",
     redemption_disabled: "Redeeming points is not available in this shop right now.",
     sign_in: "Please sign in to use your points.",
+    birthday_saved: "Your birthday is saved.",
+    birthday_invalid: "Enter a real date, such as 03-14 or 1990-03-14.",
   },
   id: {
     issued: "Kode diskon Anda sudah siap.",
@@ -30,6 +34,8 @@ const messages: Record<ShopperLanguage, Record<RedemptionMessageKey, string>> = 
     not_a_multiple: "Poin ditukarkan dalam kelipatan {step}.",
     redemption_disabled: "Penukaran poin sedang tidak tersedia di toko ini.",
     sign_in: "Silakan masuk untuk menggunakan poin Anda.",
+    birthday_saved: "Tanggal lahir Anda sudah disimpan.",
+    birthday_invalid: "Masukkan tanggal yang benar, misalnya 03-14 atau 1990-03-14.",
   },
   fil: {
     issued: "Handa na ang iyong discount code.",
@@ -40,6 +46,8 @@ const messages: Record<ShopperLanguage, Record<RedemptionMessageKey, string>> = 
     not_a_multiple: "Nire-redeem ang points nang tig-{step}.",
     redemption_disabled: "Hindi pa puwedeng mag-redeem ng points sa tindahang ito ngayon.",
     sign_in: "Mag-sign in para magamit ang iyong points.",
+    birthday_saved: "Nai-save na ang iyong kaarawan.",
+    birthday_invalid: "Maglagay ng totoong petsa, gaya ng 03-14 o 1990-03-14.",
   },
 };
 

@@ -5,6 +5,7 @@ import { AppError } from "../../errors/app-error.js";
 import type { ShopRepository } from "../../domain/shops/shop-repository.js";
 import { appProxyOf, requireAppProxySignature } from "../middleware/require-app-proxy-signature.js";
 import { requireSessionToken, sessionOf } from "../middleware/require-session-token.js";
+import { birthdayInput, saveBirthday, type SetBirthday } from "./birthday-handlers.js";
 import {
   answerRedeem,
   languageOf,
@@ -16,6 +17,9 @@ import {
 export interface CustomerPointsRoutesDeps extends PointsHandlerDeps {
   shopify: Shopify;
   shops: ShopRepository;
+  setBirthday: SetBirthday;
+  /** The signed-in shopper's row, created when they set a birthday before any order or webhook told us of them. */
+  customerIdFor: (shopId: number, shopifyCustomerId: bigint) => Promise<number>;
 }
 
 // Extensions run on Shopify's sandboxed origin with a bearer token, never cookies: any origin may ask.
@@ -50,6 +54,16 @@ export function customerPointsRoutes(deps: CustomerPointsRoutesDeps): Router {
     const { shop, shopifyCustomerId } = appProxyOf(res);
     const customer = requireCustomer(shopifyCustomerId, languageOf(req));
     await answerRedeem(deps, req, res, { shop, shopifyCustomerId: customer, source: "app_proxy" });
+  });
+  // The customer is the signed logged_in_customer_id: a shopper can only ever set their own birthday.
+  router.post("/api/proxy/birthday", ...bodies, async (req, res) => {
+    const { shop, shopifyCustomerId } = appProxyOf(res);
+    const language = languageOf(req);
+    const customer = requireCustomer(shopifyCustomerId, language);
+    const input = birthdayInput(req, language);
+    const customerId = await deps.customerIdFor(shop.id, customer);
+    res.set("Cache-Control", "no-store");
+    res.json(await saveBirthday(deps.setBirthday, customerId, input, language));
   });
 
   router.use("/api/extension/points", allowExtensionOrigin, requireSessionToken(deps.shopify, deps.shops));

@@ -14,6 +14,7 @@ import { decodeCustomerCursor, encodeCustomerCursor } from "../../domain/custome
 import type { PointsAdjustmentRepository } from "../../domain/loyalty/points-adjustment-repository.js";
 import type { ShopRepository } from "../../domain/shops/shop-repository.js";
 import { requireSessionToken, sessionOf } from "../middleware/require-session-token.js";
+import { birthdayInput, saveBirthday, type SetBirthday } from "./birthday-handlers.js";
 
 const listQuerySchema = z.object({
   query: z.string().trim().max(200).optional(),
@@ -75,6 +76,7 @@ export interface CustomerRoutesDeps {
   customers: CustomerAdminRepository;
   adjustments: PointsAdjustmentRepository;
   pointsChanged: (shopId: number) => void;
+  setBirthday: SetBirthday;
 }
 
 function listCustomers(deps: CustomerRoutesDeps): RequestHandler {
@@ -141,11 +143,23 @@ function adjustPoints(deps: CustomerRoutesDeps): RequestHandler {
   };
 }
 
+/** Staff set or clear a customer's birthday (the admin is in English here; its screens translate). */
+function setCustomerBirthday(deps: CustomerRoutesDeps): RequestHandler {
+  return async (req, res) => {
+    const { shop } = sessionOf(res);
+    const id = customerIdParam(req.params.id);
+    const input = birthdayInput(req, "en");
+    if (!(await deps.customers.find(shop.id, id))) throw new AppError("not_found", "No such customer");
+    res.json(await saveBirthday(deps.setBirthday, id, input, "en"));
+  };
+}
+
 export function customerRoutes(deps: CustomerRoutesDeps): Router {
   const router = Router();
   router.use("/api/customers", requireSessionToken(deps.shopify, deps.shops));
   router.get("/api/customers", listCustomers(deps));
   router.get("/api/customers/:id", showCustomer(deps));
   router.post("/api/customers/:id/adjustments", express.json({ limit: "16kb" }), adjustPoints(deps));
+  router.put("/api/customers/:id/birthday", express.json({ limit: "4kb" }), setCustomerBirthday(deps));
   return router;
 }

@@ -8,7 +8,8 @@ import { redemptionSettingsRoutes } from "./redemption-settings-routes.js";
 
 export function pointsAreaRoutes(services: Services): Router[] {
   const { shopify } = services;
-  const { shops, customerAdmin, adjustments, redemptions, ledger } = services.repositories;
+  const { shops, customerAdmin, adjustments, redemptions, ledger, customers } = services.repositories;
+  const setBirthday = services.loyalty.rewards.setBirthday;
   // The storefront metafields follow a balance change within seconds; the periodic sweep covers a lost enqueue.
   const pointsChanged = (shopId: number) => {
     enqueueMetafieldSync(services.pointsQueue, shopId).catch((error: unknown) => {
@@ -16,7 +17,7 @@ export function pointsAreaRoutes(services: Services): Router[] {
     });
   };
   return [
-    customerRoutes({ shopify, shops, customers: customerAdmin, adjustments, pointsChanged }),
+    customerRoutes({ shopify, shops, customers: customerAdmin, adjustments, pointsChanged, setBirthday }),
     redemptionSettingsRoutes({ shopify, shops, redemptions }),
     customerPointsRoutes({
       shopify,
@@ -27,6 +28,9 @@ export function pointsAreaRoutes(services: Services): Router[] {
       balanceOf: (customerId) => ledger.balanceOf(customerId),
       pointsOf: (shopId, shopifyCustomerId) => customerAdmin.pointsByShopifyId(shopId, shopifyCustomerId),
       pointsChanged,
+      setBirthday,
+      customerIdFor: (shopId, shopifyCustomerId) =>
+        customers.upsert(shopId, { shopifyCustomerId: Number(shopifyCustomerId) }),
     }),
   ];
 }

@@ -12,7 +12,7 @@ export interface PointsHandlerDeps extends RedeemDeps {
   pointsOf: (
     shopId: number,
     shopifyCustomerId: bigint,
-  ) => Promise<{ id: number; balance: number; pending: number; tier: string | null } | null>;
+  ) => Promise<{ id: number; balance: number; pending: number; tier: string | null; birthday: string | null } | null>;
   pointsChanged: (shopId: number) => void;
 }
 
@@ -51,6 +51,7 @@ export async function pointsAnswer(deps: PointsHandlerDeps, shop: Shop, shopifyC
     balance: points?.balance ?? 0,
     pending: points?.pending ?? 0,
     tier: points?.tier ?? null,
+    birthday: points?.birthday ?? null,
     redemption: {
       enabled: settings.enabled,
       pointsPerCurrencyUnit: settings.pointsPerCurrencyUnit,

@@ -1,4 +1,4 @@
-// One customer: balance, pending points and tier, the full ledger history, and adjusting points with a reason.
+// One customer: balance, pending points and tier, birthday, the full ledger history, and adjusting points.
 import { useState } from "react";
 import { BlockStack, Card, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { useParams } from "react-router";
@@ -10,6 +10,7 @@ import { ScreenSkeleton } from "../components/screen-skeleton";
 import { useToast } from "../components/toast-provider";
 import { useAdminLanguage } from "../i18n/admin-language";
 import { AdjustPointsModal } from "./customers/adjust-points-modal";
+import { BirthdayCard } from "./customers/birthday-card";
 import { LedgerTable } from "./customers/ledger-table";
 
 export default function CustomerScreen() {
@@ -26,7 +27,7 @@ export default function CustomerScreen() {
     );
   }
   if (!answer.data) return <ScreenSkeleton title={t("customers.title")} />;
-  const { customer, ledger } = answer.data;
+  const { customer } = answer.data;
   return (
     <Page
       title={customer.name ?? customer.email ?? `#${customer.id}`}
@@ -34,16 +35,7 @@ export default function CustomerScreen() {
       backAction={{ url: "/customers" }}
       primaryAction={{ content: t("customers.adjust.open"), onAction: () => setAdjusting(true) }}
     >
-      <Layout>
-        <Layout.Section>
-          <CustomerFigures customer={customer} />
-        </Layout.Section>
-        <Layout.Section>
-          <Card padding="0">
-            <LedgerTable ledger={ledger} />
-          </Card>
-        </Layout.Section>
-      </Layout>
+      <CustomerLayout answer={answer.data} reload={answer.reload} />
       {adjusting && (
         <AdjustPointsModal
           customerId={customer.id}
@@ -57,6 +49,35 @@ export default function CustomerScreen() {
         />
       )}
     </Page>
+  );
+}
+
+function CustomerLayout({ answer, reload }: { answer: CustomerAnswer; reload: () => void }) {
+  const { t } = useAdminLanguage();
+  const showToast = useToast();
+  const { customer, ledger } = answer;
+  return (
+    <Layout>
+      <Layout.Section>
+        <CustomerFigures customer={customer} />
+      </Layout.Section>
+      <Layout.Section variant="oneThird">
+        <BirthdayCard
+          key={customer.birthday ?? ""}
+          customerId={customer.id}
+          birthday={customer.birthday}
+          onSaved={() => {
+            showToast(t("customers.birthday.saved"));
+            reload();
+          }}
+        />
+      </Layout.Section>
+      <Layout.Section>
+        <Card padding="0">
+          <LedgerTable ledger={ledger} />
+        </Card>
+      </Layout.Section>
+    </Layout>
   );
 }
 
