@@ -1,5 +1,6 @@
 // Paid, open orders nobody has reported delivered, page by page: the candidates of the delayed-delivery check.
 import type { PgPool } from "../../db/create-pg-pool.js";
+import { orderLanguageSql } from "../deliveries/order-delivery-repository.js";
 
 /** "YYYY-MM-DD" days in the shop's time zone (shipping's DeliveryWindow has this shape). */
 export interface DeliveryWindowDays {
@@ -24,16 +25,19 @@ export interface LateOrderCandidate {
   shippingMethod: string | null;
 }
 
-// Orders of installed shops only; a delivered one, or one already given its apology, is never looked at again. A parcel shipped without tracking is
+// A guest has no customer row: the order's own address and locale stand in. Orders of installed shops only; a
+// delivered one, or one already given its apology, is never looked at again. A parcel shipped without tracking is
 // skipped: no carrier will report it delivered, so its silence says nothing.
 const candidatesSql = `
 SELECT o.id AS "orderRowId", o.shop_id AS "shopId", o.shopify_order_id::text AS "shopifyOrderId", o.name AS "orderName",
-       o.customer_id AS "customerId", c.email, c.locale, COALESCE(s.iana_timezone, 'UTC') AS "timeZone",
+       o.customer_id AS "customerId", COALESCE(c.email, NULLIF(eo.email, '')) AS email, ${orderLanguageSql} AS locale,
+       COALESCE(s.iana_timezone, 'UTC') AS "timeZone",
        o.shopify_created_at AT TIME ZONE 'UTC' AS "placedAt", sh.shipped_at AT TIME ZONE 'UTC' AS "shippedAt",
        o.shipping_country_code AS "countryCode", o.shipping_method AS "shippingMethod"
 FROM "order" o
 JOIN shop s ON s.id = o.shop_id AND s.status = 'installed'
 LEFT JOIN customer c ON c.id = o.customer_id
+LEFT JOIN email_order eo ON eo.shop_id = o.shop_id AND eo.shopify_order_id = o.shopify_order_id
 LEFT JOIN order_shipment sh ON sh.shop_id = o.shop_id AND sh.shopify_order_id = o.shopify_order_id
 WHERE o.id > $1
   AND o.paid_at IS NOT NULL AND o.cancelled_at IS NULL

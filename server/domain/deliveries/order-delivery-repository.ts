@@ -1,6 +1,13 @@
 // Orders' first shipments and the deliveries carriers reported, once each; and who to write to about an order.
 import type { PgPool } from "../../db/create-pg-pool.js";
 
+/**
+ * The locale an order's emails are written in, as SQL over `eo` (email_order) and `c` (customer): the order's
+ * customer_locale when its order webhook was recorded (empty = none, so the shop's language), else the customer's.
+ * Every email of one order (order, shipping, delay, survey) then picks the same language, guests included.
+ */
+export const orderLanguageSql = `CASE WHEN eo.shop_id IS NOT NULL THEN NULLIF(eo.language, '') ELSE c.locale END`;
+
 export interface OrderRecipient {
   orderName: string | null;
   customerId: number | null;
@@ -31,9 +38,13 @@ ON CONFLICT (shop_id, shopify_order_id) DO UPDATE SET
   shipped_at = LEAST(order_shipment.shipped_at, EXCLUDED.shipped_at),
   tracked = order_shipment.tracked OR EXCLUDED.tracked`;
 
+// The customer's address, else the order's (a guest has no customer row); the language as orderLanguageSql says.
 const recipientSql = `
-SELECT o.name AS "orderName", o.customer_id AS "customerId", c.email, c.locale
-FROM "order" o LEFT JOIN customer c ON c.id = o.customer_id
+SELECT o.name AS "orderName", o.customer_id AS "customerId", COALESCE(c.email, NULLIF(eo.email, '')) AS email,
+       ${orderLanguageSql} AS locale
+FROM "order" o
+LEFT JOIN customer c ON c.id = o.customer_id
+LEFT JOIN email_order eo ON eo.shop_id = o.shop_id AND eo.shopify_order_id = o.shopify_order_id
 WHERE o.shop_id = $1 AND o.shopify_order_id = $2`;
 
 export function createOrderDeliveryRepository(pool: PgPool) {
