@@ -53,6 +53,7 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     expect(await page.locator("#app-nav a").allInnerTexts()).toEqual([
       "Home",
       "Thank-you coupons",
+      "Emails",
       "Shipping expectations",
       "Loyalty",
       "Customers",

@@ -17,13 +17,16 @@ function flatten(node: unknown, prefix = ""): Record<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
-// Strings that are rightly the same as in English: the brand, and words these languages borrowed unchanged.
+// Strings that are rightly the same as in English: the brand, format names (HTML), placeholders only, and words
+// these languages borrowed unchanged.
 const sameAsEnglish: Record<string, string[]> = {
   id: [
     "activity.columns.status",
     "activity.webhook",
     "coupons.list.columns.status",
     "customers.columns.email",
+    "emails.editor.html",
+    "emails.editor.title",
     "home.title",
   ],
   fil: [
@@ -37,6 +40,10 @@ const sameAsEnglish: Record<string, string[]> = {
     "customers.ledger.causes.referral",
     "customers.ledger.causes.refund",
     "customers.ledger.columns.order",
+    "emails.editor.html",
+    "emails.editor.title",
+    "emails.templates.default",
+    "emails.templates.template",
     "home.title",
     "languages.names.fil",
     "languages.short.fil",

@@ -8,6 +8,8 @@ const screen = (load: () => Promise<{ default: React.ComponentType }>): RouteObj
 export const screenRoutes: RouteObject[] = [
   { index: true, lazy: screen(() => import("./screens/home-screen")) },
   { path: "coupons", lazy: screen(() => import("./screens/coupons-screen")) },
+  { path: "emails", lazy: screen(() => import("./screens/emails-screen")) },
+  { path: "emails/:kind/:language", lazy: screen(() => import("./screens/email-template-screen")) },
   { path: "shipping", lazy: screen(() => import("./screens/shipping-screen")) },
   { path: "loyalty", lazy: screen(() => import("./screens/loyalty-screen")) },
   { path: "customers", lazy: screen(() => import("./screens/customers-screen")) },
@@ -20,6 +22,7 @@ export const screenRoutes: RouteObject[] = [
 /** The navigation App Bridge shows in Shopify admin's sidebar: path and catalogue key. */
 export const navigation = [
   { path: "/coupons", label: "nav.coupons" },
+  { path: "/emails", label: "nav.emails" },
   { path: "/shipping", label: "nav.shipping" },
   { path: "/loyalty", label: "nav.loyalty" },
   { path: "/customers", label: "nav.customers" },
