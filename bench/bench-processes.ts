@@ -20,7 +20,11 @@ export function startBenchProcess(
   options: { nice?: number } = {},
 ): BenchProcess {
   const log = createWriteStream(`${resultsDir}${name}.log`);
-  const command = [process.execPath, "--import", "tsx", script, ...args];
+  // BENCH_CPU_PROF_DIR=dir writes each child's V8 CPU profile there when it exits (where an order's CPU goes).
+  const profile = process.env.BENCH_CPU_PROF_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+    : [];
+  const command = [process.execPath, ...profile, "--import", "tsx", script, ...args];
   // A niced worker takes only the CPU the intake leaves, as a deployment sharing one machine would arrange.
   const [file, ...argv] = options.nice ? ["nice", "-n", String(options.nice), ...command] : command;
   const child = spawn(file as string, argv, {

@@ -1,6 +1,5 @@
 // The coupon benchmark: orders/create at a steady rate into the real web and worker processes, with the simulator
 // as Shopify; each sampled order's thank-you page is played by polling the checkout endpoint until the code is ready.
-import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import pg from "pg";
 import { mintCheckoutSessionToken } from "../scripts/shopify-simulator/create-shopify-simulator.js";
@@ -8,6 +7,7 @@ import { migrateDatabase } from "../scripts/db-migrate.js";
 import { dropDatabase } from "../server/db/ensure-database.js";
 import { startBenchProcess, waitForHttp, type BenchProcess } from "./bench-processes.js";
 import { createCouponOrderStream, type BenchShopCustomers, type CouponOrderRequest } from "./coupon-order-stream.js";
+import { cpuMs, postgresBackendCpu, postgresCpuBetween } from "./process-cpu.js";
 
 export interface CouponBenchSetup {
   apiKey: string;
@@ -34,18 +34,18 @@ export interface CouponReadyResult {
   /** Milliseconds from the 200 to the coupon row turning issued, for every accepted order. */
   issuedMs: number[];
   notIssued: number;
-  /** CPU the web, worker and simulator processes spent per accepted order, from warm-up's end to the last coupon. */
-  cpuMsPerOrder: number;
+  /** CPU per accepted order, from warm-up's end to the last coupon, by who spent it. */
+  cpuMsPerOrder: CouponCpuPerOrder;
 }
 
-/** User plus system CPU time of a process so far, in milliseconds (Linux /proc; clock ticks are 10 ms). */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
+export interface CouponCpuPerOrder {
+  /** The app: web and worker processes and the PostgreSQL backends of the bench database. */
+  web: number;
+  worker: number;
+  postgres: number;
+  /** Not the app: Shopify's stand-in and this process (autocannon and the followers playing the extension). */
+  simulator: number;
+  loadGenerator: number;
 }
 
 const appPort = 3104;
@@ -169,6 +169,27 @@ async function issuedTimes(databaseUrl: string, accepted: Map<number, number>) {
   }
 }
 
+async function cpuReading(processes: BenchProcess[], databaseUrl: string) {
+  const byName = Object.fromEntries(processes.map((process) => [process.name, cpuMs(process.child.pid)]));
+  const self = process.cpuUsage();
+  return { byName, postgres: await postgresBackendCpu(databaseUrl), self: (self.user + self.system) / 1000 };
+}
+
+function cpuPerOrder(
+  before: Awaited<ReturnType<typeof cpuReading>>,
+  after: Awaited<ReturnType<typeof cpuReading>>,
+  orders: number,
+): CouponCpuPerOrder {
+  const spent = (name: string) => ((after.byName[name] ?? 0) - (before.byName[name] ?? 0)) / Math.max(1, orders);
+  return {
+    web: spent("coupon-web"),
+    worker: spent("coupon-worker"),
+    postgres: postgresCpuBetween(before.postgres, after.postgres) / Math.max(1, orders),
+    simulator: spent("coupon-simulator"),
+    loadGenerator: (after.self - before.self) / Math.max(1, orders),
+  };
+}
+
 export async function measureCouponReady(
   setup: CouponBenchSetup,
   options: CouponBenchOptions,
@@ -201,12 +222,11 @@ export async function measureCouponReady(
     console.log(
       `  ${options.ordersPerSecond} orders/s for ${options.seconds}s, following 1 in ${options.sampleEvery}…`,
     );
-    const cpuOf = () => processes.reduce((sum, process) => sum + cpuMs(process.child.pid), 0);
-    const cpuBefore = cpuOf();
+    const cpuBefore = await cpuReading(processes, setup.databaseUrl);
     const run = await drive(setup, stream, options.seconds, { ...options, follow: true });
     const ready = await Promise.all(run.followed);
     const issued = await issuedTimes(setup.databaseUrl, run.accepted);
-    const cpuMsPerOrder = (cpuOf() - cpuBefore) / Math.max(1, run.accepted.size);
+    const cpuMsPerOrder = cpuPerOrder(cpuBefore, await cpuReading(processes, setup.databaseUrl), run.accepted.size);
     return {
       ordersPerSecond: run.rps,
       accepted: run.accepted.size,

@@ -1,11 +1,25 @@
 // Turns the coupon benchmark's timings and the extension's bundle size into latest.json's keys and a line of text.
-import { giveUpMs, type CouponReadyResult } from "./measure-coupon-ready.js";
+import { giveUpMs, type CouponCpuPerOrder, type CouponReadyResult } from "./measure-coupon-ready.js";
 
 /** Nearest-rank percentile of a list of milliseconds; null when there is nothing to rank. */
 export function percentile(values: number[], fraction: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(fraction * sorted.length))) - 1] ?? null;
+}
+
+const tenths = (ms: number) => Math.round(ms * 10) / 10;
+
+/** The app's CPU per order (web, worker, their database backends), apart from the simulator's and the load's. */
+function cpuFigures(cpu: CouponCpuPerOrder) {
+  return {
+    coupon_cpu_ms_per_order: tenths(cpu.web + cpu.worker + cpu.postgres),
+    coupon_cpu_web_ms_per_order: tenths(cpu.web),
+    coupon_cpu_worker_ms_per_order: tenths(cpu.worker),
+    coupon_cpu_postgres_ms_per_order: tenths(cpu.postgres),
+    coupon_cpu_simulator_ms_per_order: tenths(cpu.simulator),
+    coupon_cpu_load_generator_ms_per_order: tenths(cpu.loadGenerator),
+  };
 }
 
 export function reportCouponBench(coupons: CouponReadyResult, extensionBundleGzBytes: number, targetRate: number) {
@@ -25,14 +39,17 @@ export function reportCouponBench(coupons: CouponReadyResult, extensionBundleGzB
     coupon_orders_per_s: Math.round(coupons.ordersPerSecond),
     coupon_accepted: coupons.accepted,
     coupon_non_2xx: coupons.non2xx,
-    coupon_cpu_ms_per_order: Math.round(coupons.cpuMsPerOrder * 10) / 10,
+    ...cpuFigures(coupons.cpuMsPerOrder),
   };
   console.log(
     `coupons: ${results.coupon_accepted} orders/create at ${results.coupon_orders_per_s}/s; ` +
       `ready at checkout p50 ${results.coupon_ready_p50_ms} ms, p99 ${results.coupon_ready_p99_ms} ms ` +
       `(${results.coupon_ready_samples} followed, ${results.coupon_not_ready} never ready); ` +
       `issued p99 ${results.coupon_issued_p99_ms} ms over all (${results.coupon_not_issued} not issued); ` +
-      `${results.coupon_cpu_ms_per_order} ms of CPU per order (web, worker, simulator); ` +
+      `app CPU ${results.coupon_cpu_ms_per_order} ms per order (web ${results.coupon_cpu_web_ms_per_order}, ` +
+      `worker ${results.coupon_cpu_worker_ms_per_order}, postgres ${results.coupon_cpu_postgres_ms_per_order}); ` +
+      `not the app: simulator ${results.coupon_cpu_simulator_ms_per_order}, ` +
+      `load generator ${results.coupon_cpu_load_generator_ms_per_order}; ` +
       `extension ${extensionBundleGzBytes} bytes gzipped`,
   );
   return results;

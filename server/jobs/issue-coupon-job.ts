@@ -14,6 +14,12 @@ export interface IssueCouponDeps {
   logger: Logger;
 }
 
+const issuedHow = {
+  create: "created in Shopify",
+  lookup: "found by codeDiscountNodeByCode: an earlier attempt created it",
+  taken: "Shopify said TAKEN: adopted the code an earlier run created",
+};
+
 export function createIssueCouponJob(deps: IssueCouponDeps) {
   /**
    * Another worker (or a crash before our row was updated) may have created it: Shopify is the truth. A job that may
@@ -26,13 +32,13 @@ export function createIssueCouponJob(deps: IssueCouponDeps) {
     mayHaveRunBefore: boolean,
   ) {
     const existing = mayHaveRunBefore ? await deps.discounts.findByCode(shopDomain, coupon.code) : null;
-    if (existing) return existing;
+    if (existing) return { discountId: existing, via: "lookup" as const };
     try {
-      return await deps.discounts.create(shopDomain, coupon);
+      return { discountId: await deps.discounts.create(shopDomain, coupon), via: "create" as const };
     } catch (error) {
       const taken = error instanceof ShopifyUserError && error.userErrors.some((entry) => entry.code === "TAKEN");
       const adopted = taken ? await deps.discounts.findByCode(shopDomain, coupon.code) : null;
-      if (adopted) return adopted;
+      if (adopted) return { discountId: adopted, via: "taken" as const };
       throw error;
     }
   }
@@ -45,9 +51,9 @@ export function createIssueCouponJob(deps: IssueCouponDeps) {
     const logger = deps.logger.child({ shop: shop.domain, jobId: job.id, couponId: coupon.id });
     try {
       const mayHaveRunBefore = job.attemptsMade > 0 || job.stalledCounter > 0 || coupon.attempts > 0;
-      const discountId = await createOrAdopt(shop.domain, coupon, mayHaveRunBefore);
+      const { discountId, via } = await createOrAdopt(shop.domain, coupon, mayHaveRunBefore);
       await deps.coupons.markIssued(coupon.id, discountId);
-      logger.info({ code: coupon.code, discountId }, "thank-you coupon issued");
+      logger.info({ code: coupon.code, discountId, via }, `thank-you coupon issued (${issuedHow[via]})`);
     } catch (error) {
       if (error instanceof ShopifyThrottledError && token) {
         // Throttling is not a failure: come back when the bucket has refilled, without spending an attempt.

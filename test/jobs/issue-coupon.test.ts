@@ -88,7 +88,7 @@ describe("thank-you coupons", () => {
     expect(sameCustomerCodes.map((record) => record.code)).toEqual([answer.coupon?.code]);
   });
 
-  test("a crash after Shopify created the code but before our row said so: the retry adopts it", async () => {
+  test("a job queued afresh (Redis lost the first) for a code Shopify already has: TAKEN adopts it", async () => {
     const customer = newCustomer("Tomas");
     const coupon = await stack.services.repositories.coupons.createPending({
       shopId: (await stack.services.repositories.shops.findByDomain(shop))?.id ?? 0,
@@ -111,7 +111,46 @@ describe("thank-you coupons", () => {
       return row?.status === "issued" ? row : null;
     });
     expect(issued.shopifyDiscountId).toBe(createdBeforeCrash);
+    expect(stack.logs.find((line) => line.code === coupon.code && line.discountId)?.via).toBe("taken");
     expect(stack.sim.discountCodes(shop).filter((record) => record.code === coupon.code)).toHaveLength(1);
+  });
+
+  test("Shopify created the code, our row was not written, the job retried: one code in Shopify, one row", async () => {
+    const coupons = stack.services.repositories.coupons;
+    const markIssued = coupons.markIssued;
+    let crashed = 0;
+    // The first attempt dies between Shopify's answer and our UPDATE (as a process killed there would).
+    coupons.markIssued = async (id, discountId) => {
+      if (crashed === 0) {
+        crashed += 1;
+        throw new Error("worker died before writing the coupon row");
+      }
+      return markIssued(id, discountId);
+    };
+    try {
+      const customer = newCustomer("Ilse");
+      const order = stack.sim.createOrder(shop, {
+        customerId: customer.id,
+        lineItems: [{ title: "Lamp", price: "60.00", quantity: 1 }],
+      });
+      const answer = await couponReady(order.id);
+      expect(crashed).toBe(1);
+      const rows = await couponRows(order.id);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ status: "issued", code: answer.coupon?.code, attempts: 1 });
+      const codesForCustomer = stack.sim
+        .discountCodes(shop)
+        .filter((record) => (record.customerIds ?? []).includes(customer.id));
+      expect(codesForCustomer.map((record) => record.code)).toEqual([answer.coupon?.code]);
+      expect(await stack.services.discounts.findByCode(shop, answer.coupon?.code ?? "")).toBe(
+        rows[0]?.shopifyDiscountId,
+      );
+      // The retry found the code by looking it up (codeDiscountNodeByCode), not by creating a second one.
+      const issuedLine = stack.logs.find((line) => line.code === answer.coupon?.code && line.discountId);
+      expect(issuedLine?.via).toBe("lookup");
+    } finally {
+      coupons.markIssued = markIssued;
+    }
   });
 
   test("userErrors end as a recorded failure after one attempt, not a retry storm", async () => {
