@@ -37,6 +37,7 @@ import {
 import { createLedgerRepository } from "./domain/loyalty/ledger-repository.js";
 import { createLoyaltySettingsRepository } from "./domain/loyalty/loyalty-settings-repository.js";
 import { createLoyaltyServices, type LoyaltyServices } from "./domain/loyalty/create-loyalty-services.js";
+import { createTierUpEmail } from "./domain/loyalty/tier-up-email.js";
 import { createLoyaltyQueue, enqueueMaturity, type LoyaltyQueue } from "./jobs/loyalty-queue.js";
 import { createOrderRepository } from "./domain/orders/order-repository.js";
 import { createShopRepository } from "./domain/shops/shop-repository.js";
@@ -173,6 +174,8 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
   const shippingSettings = createShippingSettingsRepository(prisma);
   const email = createEmailServices(config, prisma, pool, redis);
   const surveys = createSurveyServices(config, pool, redis);
+  const { enqueueEmail } = email.services;
+  loyalty.tierChangeHooks.push(createTierUpEmail({ pool, settings: loyaltySettings, enqueueEmail }));
   return {
     config,
     logger,

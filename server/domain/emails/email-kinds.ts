@@ -8,6 +8,7 @@ export const emailKinds = [
   "delayed",
   "nps_survey",
   "points_expiring",
+  "tier_up",
   // Lifecycle campaigns (server/domain/campaigns): promotional, each switched on in the campaign settings.
   "winback",
   "birthday",
@@ -40,6 +41,8 @@ export const defaultKindSettings: Record<EmailKind, KindSetting> = {
   nps_survey: { enabled: true, delayMinutes: 3 * 24 * 60 },
   // Sent by the points expiry job, days before a customer's unused points expire.
   points_expiring: { enabled: true, delayMinutes: 0 },
+  // Sent when a customer moves up a loyalty tier (server/domain/loyalty/tier-up-email.ts).
+  tier_up: { enabled: true, delayMinutes: 0 },
   winback: { enabled: true, delayMinutes: 0 },
   birthday: { enabled: true, delayMinutes: 0 },
   anniversary: { enabled: true, delayMinutes: 0 },

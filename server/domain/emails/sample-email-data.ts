@@ -35,5 +35,9 @@ export function sampleEmailData(kind: string, now = new Date()): Prisma.InputJso
   if (kind === "order_received") return { ...data, window, coupon };
   if (kind === "first_order_thank_you") return { ...data, coupon };
   if (kind === "shipped") return { ...data, tracking, window };
+  if (kind === "tier_up") {
+    const tier = { name: "Gold", previous: "Silver", multiplier: "1.5", perks: ["Free shipping"] };
+    return { ...data, tier, points: { balance: 1620 } };
+  }
   return { ...data, tracking, window, coupon };
 }

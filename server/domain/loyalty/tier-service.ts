@@ -10,6 +10,8 @@ export interface TierChange {
   from: string | null;
   to: string | null;
   at: Date;
+  /** The tier_change entry's idempotency key: one per crossing, so whatever follows a change can happen once. */
+  entryKey: string;
 }
 
 /** Called after a change is committed; the emails part can send a "you reached Gold" message from here. */
@@ -70,13 +72,14 @@ export function createTierService(deps: { pool: PgPool; ledger: LedgerRepository
     if (!row) return null;
     const reached = tierFor(await tierMeasure(db, customerId, settings.tierBasis, now), settings.tiers)?.name ?? null;
     if (reached === row.tier) return null;
+    const entryKey = `tier:${customerId}:${row.changes + 1}`;
     await deps.ledger.append(
       {
         shopId,
         customerId,
         points: 0,
         cause: "tier_change",
-        idempotencyKey: `tier:${customerId}:${row.changes + 1}`,
+        idempotencyKey: entryKey,
         reason: `Tier ${row.tier ?? "none"} → ${reached ?? "none"}`,
         actor: "system",
       },
@@ -86,7 +89,7 @@ export function createTierService(deps: { pool: PgPool; ledger: LedgerRepository
       customerId,
       reached,
     ]);
-    return { shopId, customerId, from: row.tier, to: reached, at: now };
+    return { shopId, customerId, from: row.tier, to: reached, at: now, entryKey };
   }
 
   return {
