@@ -1,6 +1,6 @@
 import { defaultCouponSettings } from "../../server/domain/coupons/coupon-settings.js";
 import { adminHeaders, installJakartaShop } from "../support/jakarta-shop.js";
-import { inboxSettled, paidOrderPayload, postWebhook } from "../support/shop-fixtures.js";
+import { fixturePayload, inboxSettled, paidOrderPayload, postWebhook } from "../support/shop-fixtures.js";
 import { startTestStack, waitFor, type TestStack } from "../support/start-test-stack.js";
 
 let stack: TestStack;
@@ -23,12 +23,13 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-async function checkout(orderId: number) {
-  const response = await fetch(`${stack.appUrl}/api/checkout/coupon?orderId=gid://shopify/OrderIdentity/${orderId}`, {
+/** The thank-you page asks with gid://shopify/OrderIdentity/N, the order-status page with gid://shopify/Order/N. */
+async function checkout(orderId: number, gid = "OrderIdentity") {
+  const response = await fetch(`${stack.appUrl}/api/checkout/coupon?orderId=gid://shopify/${gid}/${orderId}`, {
     headers: adminHeaders(shop),
   });
   expect(response.status).toBe(200);
-  return response.json();
+  return (await response.json()) as { status: string; delivery: { earliest: string; latest: string } | null };
 }
 
 async function paidOrder(orderId: number, shipping: Record<string, unknown>) {
@@ -54,5 +55,28 @@ describe("GET /api/checkout/coupon carries the delivery window", () => {
   test("an order that ships nothing has no window", async () => {
     await paidOrder(920002, { shipping_address: null, shipping_lines: [] });
     expect(await checkout(920002)).toEqual({ status: "none", delivery: null });
+  });
+
+  test("once the order ships, both pages show the window from the actual ship date, not the order time", async () => {
+    await paidOrder(920003, { shipping_address: { country_code: "ID" }, shipping_lines: [{ title: "Express" }] });
+    const promised = { earliest: "2026-12-04", latest: "2026-12-07" };
+    expect((await checkout(920003)).delivery).toEqual(promised);
+    // It left the warehouse late, on Mon 7 Dec: express 1-2 working days from then is Tue 8 to Wed 9.
+    const shippedAt = "2026-12-07T10:00:00+07:00";
+    const fulfillment = {
+      ...fixturePayload("fulfillments/create"),
+      id: 9200031,
+      order_id: 920003,
+      status: "success",
+      created_at: shippedAt,
+      updated_at: shippedAt,
+    };
+    expect((await postWebhook(stack, { topic: "fulfillments/create", shop, payload: fulfillment })).status).toBe(200);
+    await waitFor("the inbox to settle", () => inboxSettled(stack));
+    const honest = { earliest: "2026-12-08", latest: "2026-12-09" };
+    expect((await checkout(920003)).delivery).toEqual(honest);
+    expect((await checkout(920003, "Order")).delivery).toEqual(honest);
+    // The order without a shipment keeps its order-time window.
+    expect((await checkout(920001, "Order")).delivery).toEqual({ earliest: "2026-12-04", latest: "2026-12-07" });
   });
 });

@@ -53,31 +53,38 @@ export function createShippingEstimates(deps: { prisma: PrismaClient; settings: 
     return { window, timeZone, transit: chooseTransitRule(settings.transit, order) };
   }
 
+  /** The updated window once it has shipped: transit counted from the actual ship date. */
+  async function estimateForShipment(shopId: number, shipment: ShipmentForEstimate): Promise<DeliveryWindow> {
+    const { settings, timeZone } = await shopShipping(shopId);
+    return estimateDeliveryFromShipment({ ...shipment, shippedAt: new Date(shipment.shippedAt), timeZone, settings });
+  }
+
   return {
     explainOrder,
     /** "Arrives between …": from the order time, the shop's cut-off, processing, calendar and transit table. */
     async estimateForOrder(shopId: number, order: OrderForEstimate): Promise<DeliveryWindow> {
       return (await explainOrder(shopId, order)).window;
     },
-    /** The updated window once it has shipped: transit counted from the actual ship date. */
-    async estimateForShipment(shopId: number, shipment: ShipmentForEstimate): Promise<DeliveryWindow> {
-      const { settings, timeZone } = await shopShipping(shopId);
-      return estimateDeliveryFromShipment({ ...shipment, shippedAt: new Date(shipment.shippedAt), timeZone, settings });
-    },
-    /** For an order we recorded from its webhook; null when it is unknown yet or ships nothing. */
+    estimateForShipment,
+    /**
+     * For an order we recorded from its webhook; null when it is unknown yet or ships nothing. Once its first
+     * shipment is recorded the window counts from the actual ship date (as the shipped email and the delay check do),
+     * so the thank-you and order-status pages never keep a promise the order time made.
+     */
     async estimateForRecordedOrder(shopId: number, shopifyOrderId: bigint): Promise<DeliveryWindow | null> {
-      const order = await deps.prisma.order.findUnique({
-        where: { shopId_shopifyOrderId: { shopId, shopifyOrderId } },
-        select: { shopifyCreatedAt: true, createdAt: true, shippingCountryCode: true, shippingMethod: true },
-      });
+      const key = { shopId_shopifyOrderId: { shopId, shopifyOrderId } };
+      const [order, shipment] = await Promise.all([
+        deps.prisma.order.findUnique({
+          where: key,
+          select: { shopifyCreatedAt: true, createdAt: true, shippingCountryCode: true, shippingMethod: true },
+        }),
+        deps.prisma.orderShipment.findUnique({ where: key, select: { shippedAt: true } }),
+      ]);
       if (!order || (!order.shippingCountryCode && !order.shippingMethod)) return null;
-      return (
-        await explainOrder(shopId, {
-          createdAt: order.shopifyCreatedAt ?? order.createdAt,
-          countryCode: order.shippingCountryCode,
-          shippingMethod: order.shippingMethod,
-        })
-      ).window;
+      const destination = { countryCode: order.shippingCountryCode, shippingMethod: order.shippingMethod };
+      if (shipment) return estimateForShipment(shopId, { ...destination, shippedAt: shipment.shippedAt });
+      return (await explainOrder(shopId, { ...destination, createdAt: order.shopifyCreatedAt ?? order.createdAt }))
+        .window;
     },
   };
 }
