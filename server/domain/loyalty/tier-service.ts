@@ -55,6 +55,33 @@ export async function tierMeasure(
   return result.rows[0]?.measure ?? "0";
 }
 
+/** The 0-point ledger entry (numbered per customer) and the customer's new tier, in the caller's transaction. */
+async function recordCrossing(
+  db: Queryable,
+  ledger: LedgerRepository,
+  change: Pick<TierChange, "shopId" | "customerId" | "from" | "to">,
+  changesSoFar: number,
+): Promise<string> {
+  const entryKey = `tier:${change.customerId}:${changesSoFar + 1}`;
+  await ledger.append(
+    {
+      shopId: change.shopId,
+      customerId: change.customerId,
+      points: 0,
+      cause: "tier_change",
+      idempotencyKey: entryKey,
+      reason: `Tier ${change.from ?? "none"} → ${change.to ?? "none"}`,
+      actor: "system",
+    },
+    db,
+  );
+  await db.query("UPDATE customer SET tier = $2, tier_changed_at = now(), updated_at = now() WHERE id = $1", [
+    change.customerId,
+    change.to,
+  ]);
+  return entryKey;
+}
+
 export function createTierService(deps: { pool: PgPool; ledger: LedgerRepository; onTierChanged: TierChangeHook }) {
   async function recalculateLocked(
     db: Queryable,
@@ -72,23 +99,12 @@ export function createTierService(deps: { pool: PgPool; ledger: LedgerRepository
     if (!row) return null;
     const reached = tierFor(await tierMeasure(db, customerId, settings.tierBasis, now), settings.tiers)?.name ?? null;
     if (reached === row.tier) return null;
-    const entryKey = `tier:${customerId}:${row.changes + 1}`;
-    await deps.ledger.append(
-      {
-        shopId,
-        customerId,
-        points: 0,
-        cause: "tier_change",
-        idempotencyKey: entryKey,
-        reason: `Tier ${row.tier ?? "none"} → ${reached ?? "none"}`,
-        actor: "system",
-      },
+    const entryKey = await recordCrossing(
       db,
+      deps.ledger,
+      { shopId, customerId, from: row.tier, to: reached },
+      row.changes,
     );
-    await db.query("UPDATE customer SET tier = $2, tier_changed_at = now(), updated_at = now() WHERE id = $1", [
-      customerId,
-      reached,
-    ]);
     return { shopId, customerId, from: row.tier, to: reached, at: now, entryKey };
   }
 
