@@ -18,6 +18,8 @@ import { createHistoryImportRepository } from "../domain/history-import/history-
 import { createHistoryImportQueue } from "../jobs/history-import-queue.js";
 import { createAnalyticsRepository } from "../domain/analytics/analytics-repository.js";
 import { campaignRoutes } from "./routes/campaign-routes.js";
+import { complianceRoutes } from "./routes/compliance-routes.js";
+import { createComplianceRequestRepository } from "../domain/compliance/compliance-request-repository.js";
 import { checkoutCouponRoute } from "./routes/checkout-coupon-route.js";
 import { couponListRoute } from "./routes/coupon-list-route.js";
 import { createCouponListRepository } from "../domain/coupons/coupon-list-repository.js";
@@ -157,6 +159,7 @@ function adminRouters(services: Services) {
   return [
     overviewRoutes({ shopify, shops, prisma }),
     activityRoutes({ shopify, shops, activity: createActivityRepository(prisma), queue }),
+    complianceRoutes({ shopify, shops, records: createComplianceRequestRepository(services.pool) }),
     homeRoute(services),
   ];
 }

@@ -11,7 +11,9 @@ import { sweepOutbox } from "./sweep-outbox.js";
 import { deliveryWindowFrom, emailWebhookHandlers } from "./email-webhook-handlers.js";
 import { chainHandlers } from "./handlers/chain-handlers.js";
 import { handleAppUninstalled } from "./handlers/handle-app-uninstalled.js";
-import { handleComplianceRequest } from "./handlers/handle-compliance-request.js";
+import { complianceHandlers } from "./handlers/handle-compliance-request.js";
+import { createComplianceRequestRepository } from "../domain/compliance/compliance-request-repository.js";
+import { createComplianceService } from "../domain/compliance/compliance-service.js";
 import { handleCustomerCreated } from "./handlers/handle-customer-created.js";
 import { handleOrderEvent } from "./handlers/handle-order-event.js";
 import { withConsentRecording } from "./handlers/record-consent-then.js";
@@ -52,7 +54,7 @@ export function webhookHandlers(services: Services): Partial<Record<WebhookTopic
     enqueueCoupon: (couponId) => enqueueCoupons(services.couponQueue, [couponId]),
     campaignOrders: services.repositories.campaignOrders,
   });
-  const compliance = handleComplianceRequest();
+  const compliance = complianceHandlers(createComplianceService(createComplianceRequestRepository(services.pool)));
   const emails = emailWebhookHandlers(services, countPreviousOrders);
   const handlers = withConsentRecording(services.repositories.emailConsents, {
     "orders/create": chainHandlers(orderEvent, emails.orderEmails),
@@ -69,9 +71,7 @@ export function webhookHandlers(services: Services): Partial<Record<WebhookTopic
         await services.sessionStorage.deleteSessions(sessions.map((session) => session.id));
       },
     }),
-    "customers/data_request": compliance,
-    "customers/redact": compliance,
-    "shop/redact": compliance,
+    ...compliance,
   });
   return withDeliveryTracking(deliveryTrackingDeps(services), handlers);
 }
