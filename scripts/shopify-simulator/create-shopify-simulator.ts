@@ -16,6 +16,7 @@ import type { LeakyBucket } from "./graphql/leaky-bucket.js";
 import { AppInstallations } from "./oauth/app-installations.js";
 import { installApp } from "./oauth/install-app.js";
 import { oauthRoutes } from "./oauth/oauth-routes.js";
+import { StaffBook } from "./state/staff-book.js";
 import { ShopifySimulator } from "./shopify-simulator.js";
 import { SimStore } from "./state/sim-store.js";
 import { bulkOperationsOf } from "./state/bulk-operations.js";
@@ -90,6 +91,7 @@ export async function createShopifySimulator(options: ShopifySimulatorOptions): 
   const appUrl = typeof options.appUrl === "function" ? options.appUrl : () => options.appUrl as string;
   const store = new SimStore();
   const installations = new AppInstallations();
+  const staff = new StaffBook();
   const buckets = new Map<string, LeakyBucket>();
   const dispatcher = new WebhookDispatcher({
     secret: options.apiSecret,
@@ -112,7 +114,7 @@ export async function createShopifySimulator(options: ShopifySimulatorOptions): 
   const app = express();
   app.disable("x-powered-by");
   const admin = buildAdminSchema();
-  app.use(oauthRoutes({ config, apiKey: options.apiKey, apiSecret: options.apiSecret, store, installations }));
+  app.use(oauthRoutes({ config, apiKey: options.apiKey, apiSecret: options.apiSecret, store, installations, staff }));
   app.use(
     graphqlRoute({
       admin,
@@ -159,6 +161,7 @@ export async function createShopifySimulator(options: ShopifySimulatorOptions): 
     config,
     store,
     installations,
+    staff,
     dispatcher,
     emitter,
     buckets,

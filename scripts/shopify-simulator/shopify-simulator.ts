@@ -17,6 +17,7 @@ import {
   buildShopRedactPayload,
 } from "./payloads/shop-payload.js";
 import type { SimStore } from "./state/sim-store.js";
+import type { AddStaffMemberInput, SimStaffMember, StaffBook } from "./state/staff-book.js";
 import type {
   CancelReason,
   CreateCustomerInput,
@@ -44,6 +45,7 @@ export interface ShopifySimulatorParts {
   config: AppConfig;
   store: SimStore;
   installations: AppInstallations;
+  staff: StaffBook;
   dispatcher: WebhookDispatcher;
   emitter: WebhookEmitter;
   buckets: Map<string, LeakyBucket>;
@@ -109,6 +111,11 @@ export class ShopifySimulator {
   grantAccessToken(shop: ShopRef, scopes: string[] = this.config.scopes): AccessTokenGrant {
     const domain = this.shop(shop).domain;
     return this.parts.installations.grantDirectly(domain, scopes);
+  }
+
+  /** A staff account on the shop: token exchange names it when its id is a session token's sub (the owner exists). */
+  addStaffMember(shop: ShopRef, input: AddStaffMemberInput): SimStaffMember {
+    return this.parts.staff.add(this.shop(shop).domain, input);
   }
 
   /** The signed URL Shopify forwards a storefront request on /apps/{subpath}{path} to. */

@@ -99,6 +99,7 @@ interface DetailAnswer {
     status: string;
     reason: string | null;
     actor: string | null;
+    actorName: string | null;
     orderName: string | null;
   }[];
 }
@@ -172,7 +173,38 @@ describe("one customer and staff adjustments", () => {
       balance: startBalance + 30,
     });
     const detail = await json<DetailAnswer>(await api(`/api/customers/${customerId}`), 200);
-    expect(detail.ledger[0]).toMatchObject({ cause: "adjustment", actor: "77123", reason: "Parcel arrived late" });
+    // Shopify's token exchange does not know user 77123: the history keeps the id and shows no name.
+    expect(detail.ledger[0]).toMatchObject({
+      cause: "adjustment",
+      actor: "77123",
+      actorName: null,
+      reason: "Parcel arrived late",
+    });
+  });
+
+  test("the history names the staff member as Shopify's token exchange does, asking at most once a day", async () => {
+    stack.sim.addStaffMember(shop, { id: 55501, firstName: "Maria", lastName: "Reyes", email: "maria@example.com" });
+    // +5 then -5: the balance the later tests count from stays as it was.
+    const adjust = (points: number, reason: string) =>
+      api(`/api/customers/${customerId}/adjustments`, {
+        method: "POST",
+        staff: "55501",
+        body: JSON.stringify({ points, reason }),
+      });
+    expect((await adjust(5, "Birthday gift")).status).toBe(201);
+    const detail = await json<DetailAnswer>(await api(`/api/customers/${customerId}`), 200);
+    expect(detail.ledger[0]).toMatchObject({ actor: "55501", actorName: "Maria Reyes", reason: "Birthday gift" });
+    const stored = await stack.services.prisma.staffMember.findUniqueOrThrow({
+      where: { shopId_userId: { shopId, userId: "55501" } },
+    });
+    expect([stored.email, stored.accountOwner]).toEqual(["maria@example.com", false]);
+    // Renamed in Shopify within the day: the stored name stands until it is a day old.
+    stack.sim.addStaffMember(shop, { id: 55501, firstName: "Maria", lastName: "Santos", email: "maria@example.com" });
+    expect((await adjust(-5, "Gift given twice")).status).toBe(201);
+    const again = await json<DetailAnswer>(await api(`/api/customers/${customerId}`), 200);
+    expect(again.ledger.slice(0, 2).map((entry) => entry.actorName)).toEqual(["Maria Reyes", "Maria Reyes"]);
+    // Another shop's staff table is its own: the other shop never learns this name.
+    expect(await stack.services.prisma.staffMember.count({ where: { userId: "55501" } })).toBe(1);
   });
 
   test("below zero is refused (409 negative_balance) unless allowNegative", async () => {

@@ -133,7 +133,7 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     await app().getByText("Points adjusted. New balance: -30").waitFor();
     const entry = app().getByRole("row", { name: /Goodwill credit reversed/ });
     await entry.waitFor();
-    expect(await entry.innerText()).toMatch(/-30[\s\S]*Adjustment[\s\S]*Staff member 902541635/);
+    expect(await entry.innerText()).toMatch(/-30[\s\S]*Adjustment[\s\S]*Sim Owner/);
     await screenshot("customer");
     const ledger = await stack.services.prisma.ledgerEntry.findMany({ where: { cause: "adjustment" } });
     expect(ledger.map((row) => [row.points, row.actor, row.reason])).toEqual([

@@ -21,6 +21,7 @@ export class AppInstallations {
   private readonly codes = new Map<string, PendingCode>();
   private readonly tokens = new Map<string, AccessTokenGrant>();
   private readonly installedShops = new Map<string, Date>();
+  private readonly grantedScopes = new Map<string, string[]>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -42,16 +43,32 @@ export class AppInstallations {
       scopes: pending.scopes,
       online: pending.online,
     };
+    this.remember(grant);
+    return grant;
+  }
+
+  private remember(grant: AccessTokenGrant): void {
     this.tokens.set(grant.token, grant);
-    if (!this.installedShops.has(shop)) this.installedShops.set(shop, new Date(this.now()));
+    if (!this.installedShops.has(grant.shop)) this.installedShops.set(grant.shop, new Date(this.now()));
+    if (!grant.online) this.grantedScopes.set(grant.shop, grant.scopes);
+  }
+
+  /** The scopes the shop granted at install (what token exchange hands out again). */
+  scopesOf(shop: string): string[] {
+    return this.grantedScopes.get(shop) ?? [];
+  }
+
+  /** An online (per-user) token for an installed shop, as token exchange issues; it expires like Shopify's. */
+  grantOnline(shop: string, scopes: string[]): AccessTokenGrant {
+    const grant: AccessTokenGrant = { shop, token: "shpua_" + randomBytes(16).toString("hex"), scopes, online: true };
+    this.remember(grant);
     return grant;
   }
 
   /** Grants a token without the OAuth dance, for tests that only need an installed shop. */
   grantDirectly(shop: string, scopes: string[]): AccessTokenGrant {
     const grant: AccessTokenGrant = { shop, token: "shpat_" + randomBytes(16).toString("hex"), scopes, online: false };
-    this.tokens.set(grant.token, grant);
-    if (!this.installedShops.has(shop)) this.installedShops.set(shop, new Date(this.now()));
+    this.remember(grant);
     return grant;
   }
 
@@ -71,6 +88,7 @@ export class AppInstallations {
   /** Uninstalling revokes every token the shop issued, as Shopify does. */
   uninstall(shop: string): void {
     this.installedShops.delete(shop);
+    this.grantedScopes.delete(shop);
     for (const [token, grant] of this.tokens) if (grant.shop === shop) this.tokens.delete(token);
   }
 }

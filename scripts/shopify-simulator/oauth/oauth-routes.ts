@@ -4,7 +4,9 @@ import { z } from "zod";
 import type { AppConfig } from "../app-config.js";
 import type { SimStore } from "../state/sim-store.js";
 import type { AppInstallations } from "./app-installations.js";
+import type { StaffBook } from "../state/staff-book.js";
 import { shopHostParam, signOAuthQuery } from "./sign-oauth-query.js";
+import { exchangeSessionToken, TOKEN_EXCHANGE_GRANT } from "./token-exchange.js";
 
 export interface OAuthRoutesDeps {
   config: AppConfig;
@@ -12,6 +14,7 @@ export interface OAuthRoutesDeps {
   apiSecret: string;
   store: SimStore;
   installations: AppInstallations;
+  staff: StaffBook;
 }
 
 const authorizeQuerySchema = z.object({
@@ -96,6 +99,8 @@ function onlineAccessFields(shop: string, scopes: string[]) {
 
 function exchangeToken(deps: OAuthRoutesDeps, req: Request, res: Response): void {
   const shop = String(req.params.shop);
+  const grantType: unknown = (req.body as Record<string, unknown> | undefined)?.grant_type;
+  if (grantType === TOKEN_EXCHANGE_GRANT) return exchangeSessionToken(deps, shop, req.body, res);
   const parsed = tokenBodySchema.safeParse(req.body);
   if (!parsed.success) {
     res

@@ -21,6 +21,8 @@ export interface LedgerHistoryRow {
   status: string;
   reason: string | null;
   actor: string | null;
+  /** The staff member's name when Shopify gave one (server/domain/staff); only the history query reads it. */
+  actorName?: string | null;
   createdAt: Date;
   shopifyOrderId: string | null;
   orderName: string | null;
@@ -91,9 +93,11 @@ export function createCustomerAdminRepository(pool: PgPool) {
     async ledger(shopId: number, customerId: number): Promise<LedgerHistoryRow[]> {
       const result = await pool.query<LedgerHistoryRow>(
         `SELECT l.id::text AS id, l.points, l.cause::text AS cause, l.status::text AS status, l.reason, l.actor, l.created_at AT TIME ZONE 'UTC' AS "createdAt",
-                l.shopify_order_id::text AS "shopifyOrderId", o.name AS "orderName"
+                l.shopify_order_id::text AS "shopifyOrderId", o.name AS "orderName",
+                coalesce(nullif(trim(concat_ws(' ', s.first_name, s.last_name)), ''), s.email) AS "actorName"
          FROM ledger_entry l
          LEFT JOIN "order" o ON o.shop_id = l.shop_id AND o.shopify_order_id = l.shopify_order_id
+         LEFT JOIN staff_member s ON s.shop_id = l.shop_id AND s.user_id = l.actor
          WHERE l.shop_id = $1 AND l.customer_id = $2
          ORDER BY l.created_at DESC, l.id DESC`,
         [shopId, customerId],

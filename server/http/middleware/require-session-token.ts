@@ -9,6 +9,8 @@ export interface SessionContext {
   shop: Shop;
   /** The token's subject: a staff member in the admin, a customer (or nothing) in checkout. */
   subject: string | undefined;
+  /** The token itself, for token exchange (who the staff member is). */
+  token: string;
 }
 
 const sessionKey = "afterglowSession";
@@ -45,7 +47,7 @@ export function requireSessionToken(shopify: Shopify, shops: ShopRepository): Re
     const shop = await shops.findByDomain(domain);
     if (!shop || shop.status !== "installed")
       throw new AppError("unauthorized", "This shop has not installed Afterglow");
-    const context: SessionContext = { shop, subject: payload.sub };
+    const context: SessionContext = { shop, subject: payload.sub, token };
     res.locals[sessionKey] = context;
     next();
   };

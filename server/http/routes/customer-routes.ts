@@ -13,6 +13,7 @@ import type {
 import { decodeCustomerCursor, encodeCustomerCursor } from "../../domain/customers/customer-list-cursor.js";
 import type { PointsAdjustmentRepository } from "../../domain/loyalty/points-adjustment-repository.js";
 import type { ShopRepository } from "../../domain/shops/shop-repository.js";
+import type { RememberStaffMember } from "../../domain/staff/remember-staff-member.js";
 import { requireSessionToken, sessionOf } from "../middleware/require-session-token.js";
 import { birthdayInput, saveBirthday, type SetBirthday } from "./birthday-handlers.js";
 
@@ -59,6 +60,7 @@ export function ledgerEntryView(row: LedgerHistoryRow) {
     status: row.status,
     reason: row.reason,
     actor: row.actor,
+    actorName: row.actorName ?? null,
     createdAt: row.createdAt.toISOString(),
     orderName: row.orderName,
   };
@@ -77,6 +79,7 @@ export interface CustomerRoutesDeps {
   adjustments: PointsAdjustmentRepository;
   pointsChanged: (shopId: number) => void;
   setBirthday: SetBirthday;
+  rememberStaffMember: RememberStaffMember;
 }
 
 function listCustomers(deps: CustomerRoutesDeps): RequestHandler {
@@ -112,7 +115,7 @@ function showCustomer(deps: CustomerRoutesDeps): RequestHandler {
 
 function adjustPoints(deps: CustomerRoutesDeps): RequestHandler {
   return async (req, res) => {
-    const { shop, subject } = sessionOf(res);
+    const { shop, subject, token } = sessionOf(res);
     const id = customerIdParam(req.params.id);
     const parsed = adjustmentSchema.safeParse(req.body);
     if (!parsed.success) {
@@ -137,6 +140,8 @@ function adjustPoints(deps: CustomerRoutesDeps): RequestHandler {
       });
     }
     if (outcome.kind === "applied") deps.pointsChanged(shop.id);
+    // The ledger keeps the user id; the history shows the name Shopify gives for it.
+    await deps.rememberStaffMember({ shopId: shop.id, shopDomain: shop.domain, userId: subject, sessionToken: token });
     // A replayed request gets the first answer again, marked so a client can tell.
     if (outcome.kind === "replayed") res.set("Idempotent-Replayed", "true");
     res.status(201).json({ entry: ledgerEntryView(outcome.entry), balance: outcome.balance });

@@ -4,6 +4,9 @@ import type { Services } from "../../create-services.js";
 import { enqueueMetafieldSync, enqueueRedemptionRetry } from "../../jobs/points-queue.js";
 import { customerPointsRoutes } from "./customer-points-routes.js";
 import { customerRoutes } from "./customer-routes.js";
+import { createRememberStaffMember } from "../../domain/staff/remember-staff-member.js";
+import { createStaffRepository } from "../../domain/staff/staff-repository.js";
+import { createStaffMemberLookup } from "../../shopify/lookup-staff-member.js";
 import { redemptionSettingsRoutes } from "./redemption-settings-routes.js";
 
 export function pointsAreaRoutes(services: Services): Router[] {
@@ -16,8 +19,21 @@ export function pointsAreaRoutes(services: Services): Router[] {
       services.logger.warn({ err: error, shopId }, "metafield sync not queued; the periodic sweep will catch up");
     });
   };
+  const rememberStaffMember = createRememberStaffMember({
+    staff: createStaffRepository(services.prisma),
+    lookup: createStaffMemberLookup(shopify),
+    logger: services.logger,
+  });
   return [
-    customerRoutes({ shopify, shops, customers: customerAdmin, adjustments, pointsChanged, setBirthday }),
+    customerRoutes({
+      shopify,
+      shops,
+      customers: customerAdmin,
+      adjustments,
+      pointsChanged,
+      setBirthday,
+      rememberStaffMember,
+    }),
     redemptionSettingsRoutes({ shopify, shops, redemptions }),
     customerPointsRoutes({
       shopify,

@@ -34,6 +34,8 @@ export interface LedgerEntry {
   reason: string | null;
   /** The staff member's id (the session token's subject) for adjustments; null for the app's own entries. */
   actor: string | null;
+  /** The staff member's name, once Shopify has told the server (else the id is shown). */
+  actorName: string | null;
   createdAt: string;
   orderName: string | null;
 }

@@ -45,7 +45,7 @@ function LedgerRow({ entry, index }: { entry: LedgerEntry; index: number }) {
         {entry.status !== "available" && <Badge>{t(`customers.ledger.status.${entry.status}`)}</Badge>}
       </IndexTable.Cell>
       <IndexTable.Cell>
-        {entry.actor ? t("customers.ledger.staff", { id: entry.actor }) : t("customers.ledger.automatic")}
+        <ActorName entry={entry} />
       </IndexTable.Cell>
       <IndexTable.Cell>
         <Text as="span" breakWord>
@@ -55,4 +55,12 @@ function LedgerRow({ entry, index }: { entry: LedgerEntry; index: number }) {
       <IndexTable.Cell>{entry.orderName ?? ""}</IndexTable.Cell>
     </IndexTable.Row>
   );
+}
+
+/** Staff by name (the id until Shopify has named them); entries Afterglow made itself (actor "system") as automatic. */
+function ActorName({ entry }: { entry: LedgerEntry }) {
+  const { t } = useAdminLanguage();
+  if (entry.actorName) return <>{entry.actorName}</>;
+  if (entry.actor && /^\d+$/.test(entry.actor)) return <>{t("customers.ledger.staff", { id: entry.actor })}</>;
+  return <>{t("customers.ledger.automatic")}</>;
 }
