@@ -57,6 +57,7 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
       "Shipping expectations",
       "Loyalty",
       "Customers",
+      "Retention",
       "Activity",
       "Languages",
     ]);

@@ -14,6 +14,7 @@ export const screenRoutes: RouteObject[] = [
   { path: "loyalty", lazy: screen(() => import("./screens/loyalty-screen")) },
   { path: "customers", lazy: screen(() => import("./screens/customers-screen")) },
   { path: "customers/:id", lazy: screen(() => import("./screens/customer-screen")) },
+  { path: "retention", lazy: screen(() => import("./screens/retention-screen")) },
   { path: "activity", lazy: screen(() => import("./screens/activity-screen")) },
   { path: "languages", lazy: screen(() => import("./screens/languages-screen")) },
   { path: "*", lazy: screen(() => import("./screens/not-found-screen")) },
@@ -26,6 +27,7 @@ export const navigation = [
   { path: "/shipping", label: "nav.shipping" },
   { path: "/loyalty", label: "nav.loyalty" },
   { path: "/customers", label: "nav.customers" },
+  { path: "/retention", label: "nav.retention" },
   { path: "/activity", label: "nav.activity" },
   { path: "/languages", label: "nav.languages" },
 ] as const;

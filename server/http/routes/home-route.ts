@@ -14,6 +14,8 @@ export const adminScreenPaths = [
   "/loyalty",
   "/customers",
   "/customers/*rest",
+  "/retention",
+  "/campaigns",
 ];
 
 const shopDomain = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;

@@ -20,7 +20,7 @@ export class ApiError extends Error {
 }
 
 /** App Bridge's global (Shopify's script, or the simulator's stand-in): idToken() answers a token valid ~1 minute. */
-async function sessionToken(): Promise<string> {
+export async function sessionToken(): Promise<string> {
   if (typeof shopify === "undefined" || typeof shopify.idToken !== "function") {
     throw new ApiError(0, "no_app_bridge", "App Bridge did not load: open Afterglow from Shopify admin", {});
   }
