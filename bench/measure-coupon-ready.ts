@@ -6,7 +6,8 @@ import { mintCheckoutSessionToken } from "../scripts/shopify-simulator/create-sh
 import { migrateDatabase } from "../scripts/db-migrate.js";
 import { dropDatabase } from "../server/db/ensure-database.js";
 import { startBenchProcess, waitForHttp, type BenchProcess } from "./bench-processes.js";
-import { createCouponOrderStream, type BenchShopCustomers, type CouponOrderRequest } from "./coupon-order-stream.js";
+import { installAll, startBenchSimulator } from "./bench-simulator.js";
+import { createCouponOrderStream, type CouponOrderRequest } from "./coupon-order-stream.js";
 import { cpuMs, postgresBackendCpu, postgresCpuBetween } from "./process-cpu.js";
 
 export interface CouponBenchSetup {
@@ -52,36 +53,6 @@ const appPort = 3104;
 const simPort = 3105;
 const warmupSeconds = 3;
 export const giveUpMs = 60_000;
-
-/** Starts the simulator's process and reads the shops and customers it made from its first line of output. */
-async function startSimulator(setup: CouponBenchSetup, shops: number, customersPerShop: number) {
-  const sim = startBenchProcess("coupon-simulator", "bench/coupon-bench-simulator.ts", [], {
-    SIMULATOR_PORT: String(simPort),
-    SHOPIFY_API_KEY: setup.apiKey,
-    SHOPIFY_API_SECRET: setup.secret,
-    APP_URL: `http://127.0.0.1:${appPort}`,
-    BENCH_SHOPS: String(shops),
-    BENCH_CUSTOMERS_PER_SHOP: String(customersPerShop),
-  });
-  const line = await new Promise<string>((resolve, reject) => {
-    let buffered = "";
-    sim.child.stdout?.on("data", (chunk: Buffer) => {
-      buffered += chunk.toString("utf8");
-      const end = buffered.indexOf("\n");
-      if (end >= 0) resolve(buffered.slice(0, end));
-    });
-    sim.child.once("exit", (code) => reject(new Error(`the simulator exited with ${code}`)));
-  });
-  return { sim, ...(JSON.parse(line) as { url: string; shops: BenchShopCustomers[] }) };
-}
-
-async function installAll(simUrl: string, shops: BenchShopCustomers[]): Promise<void> {
-  for (const shop of shops) {
-    const response = await fetch(`${simUrl}/_simulator/shops/${shop.domain}/install`, { method: "POST" });
-    const result = (await response.json()) as { status?: number };
-    if (!response.ok || (result.status ?? 500) >= 400) throw new Error(`installing on ${shop.domain} failed`);
-  }
-}
 
 /** Plays the extension: asks for the order's coupon until it is ready, and notes how long that took. */
 function followAtCheckout(setup: CouponBenchSetup, order: CouponOrderRequest, acceptedAt: number, pollMs: number) {
@@ -200,7 +171,15 @@ export async function measureCouponReady(
   const perShop = Math.ceil(((options.seconds + warmupSeconds + 2) * options.ordersPerSecond * 1.2) / shops);
   const processes: BenchProcess[] = [];
   try {
-    const simulator = await startSimulator(setup, shops, perShop);
+    const simulator = await startBenchSimulator({
+      name: "coupon-simulator",
+      apiKey: setup.apiKey,
+      secret: setup.secret,
+      simPort,
+      appPort,
+      shops,
+      customersPerShop: perShop,
+    });
     processes.push(simulator.sim);
     const env = {
       LOG_LEVEL: "warn",

@@ -7,6 +7,7 @@ import { dropDatabase } from "../server/db/ensure-database.js";
 import { measureIntakeAndPipeline, measureServer, prepareBenchDatabase, type BenchSetup } from "./bench-phases.js";
 import { measureCouponPhase } from "./coupon-phase.js";
 import { deleteKeysWithPrefix } from "./delete-keys-with-prefix.js";
+import { emailsPhaseFailed, measureEmailsPhase } from "./emails-phase.js";
 import { ledgerWritesFailed, measureLedgerWrites } from "./ledger-writes-phase.js";
 import { reportBench } from "./report-bench.js";
 
@@ -16,16 +17,24 @@ const seconds = {
   concurrent: Number(process.env.BENCH_CONCURRENT_SECONDS ?? 10),
   coupons: Number(process.env.BENCH_COUPON_SECONDS ?? 25),
   ledger: Number(process.env.BENCH_LEDGER_SECONDS ?? 10),
+  emails: Number(process.env.BENCH_EMAIL_SECONDS ?? 10),
 };
 const ledgerOptions = {
   seconds: seconds.ledger,
   workers: Number(process.env.BENCH_LEDGER_WORKERS ?? 16),
   customers: Number(process.env.BENCH_LEDGER_CUSTOMERS ?? 40),
 };
+const emailOptions = {
+  seconds: seconds.emails,
+  ordersPerSecond: Number(process.env.BENCH_EMAIL_ORDERS_PER_S ?? 10),
+  drainSeconds: Number(process.env.BENCH_EMAIL_DRAIN_SECONDS ?? 180),
+};
 /** `npm run bench -- --coupons-only` runs just the coupon phase and writes bench/results/coupons.json. */
 const couponsOnly = process.argv.includes("--coupons-only");
 /** `npm run bench -- --only=ledger` runs just the ledger writes phase and writes bench/results/ledger.json. */
 const ledgerOnly = process.argv.includes("--only=ledger");
+/** `npm run bench -- --only=emails` runs just the emails phase and writes bench/results/emails.json. */
+const emailsOnly = process.argv.includes("--only=emails");
 
 async function main(): Promise<void> {
   const base = loadConfig();
@@ -49,6 +58,11 @@ async function main(): Promise<void> {
     const ledger = await measureLedgerWrites(withDatabase("afterglow_bench_ledger"), ledgerOptions);
     await writeFile(new URL("./results/ledger.json", import.meta.url), JSON.stringify(ledger, null, 2) + "\n");
     process.exit(ledgerWritesFailed(ledger) ? 1 : 0);
+  }
+  if (emailsOnly) {
+    const emails = await measureEmailsPhase(base, withDatabase("afterglow_bench_emails"), emailOptions);
+    await writeFile(new URL("./results/emails.json", import.meta.url), JSON.stringify(emails, null, 2) + "\n");
+    process.exit(emailsPhaseFailed(emails) ? 1 : 0);
   }
   console.log("Preparing databases…");
   await prepareBenchDatabase(setup.intakeDb);
@@ -77,11 +91,16 @@ async function main(): Promise<void> {
 
   const coupons = await measureCouponPhase(base, withDatabase("afterglow_bench_coupons"), seconds.coupons);
   const ledger = await measureLedgerWrites(withDatabase("afterglow_bench_ledger"), ledgerOptions);
-  const results = { ...reportBench({ ceiling, baseline, ...pipeline, seconds }), ...coupons, ...ledger };
+  const emails = await measureEmailsPhase(base, withDatabase("afterglow_bench_emails"), emailOptions);
+  const results = { ...reportBench({ ceiling, baseline, ...pipeline, seconds }), ...coupons, ...ledger, ...emails };
   await writeFile(new URL("./results/latest.json", import.meta.url), JSON.stringify(results, null, 2) + "\n");
   console.log("\nWrote bench/results/latest.json");
   const failed =
-    results.lost > 0 || results.duplicated > 0 || results.coupon_not_ready > 0 || ledgerWritesFailed(ledger);
+    results.lost > 0 ||
+    results.duplicated > 0 ||
+    results.coupon_not_ready > 0 ||
+    ledgerWritesFailed(ledger) ||
+    emailsPhaseFailed(emails);
   process.exit(failed ? 1 : 0);
 }
 

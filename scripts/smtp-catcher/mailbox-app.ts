@@ -85,6 +85,17 @@ export function mailboxApp(store: CatcherStore, controls: CatcherControls): expr
     const to = typeof req.query.to === "string" ? req.query.to : undefined;
     res.json({ messages: store.messages({ to }) });
   });
+  // Just who got what and when, without bodies: what a benchmark counting thousands of messages needs.
+  app.get("/api/messages/summary", (_req, res) => {
+    const summary = store.messages().map((m) => ({
+      id: m.id,
+      receivedAt: m.receivedAt,
+      messageId: m.messageId,
+      to: m.envelope.to,
+      subject: m.subject,
+    }));
+    res.json({ messages: summary });
+  });
   app.get("/api/messages/:id", (req, res) => {
     const message = store.find(Number(req.params.id));
     if (!message) res.status(404).json({ error: "no such message" });
