@@ -114,6 +114,7 @@ function routers(services: Services, shopDirectory: ShopDirectory) {
       shopify: services.shopify,
       shops: services.repositories.shops,
       loyaltySettings: services.repositories.loyaltySettings,
+      redemptions: services.repositories.redemptions,
     }),
     ...shippingRouters(services),
     ...pointsAreaRoutes(services),

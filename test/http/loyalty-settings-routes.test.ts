@@ -113,4 +113,45 @@ describe("GET/PUT /api/settings/loyalty", () => {
     expect(response.status).toBe(200);
     expect(await current()).toEqual(changed);
   });
+
+  test("spending points live in the same document: defaults, saved with the rest, refused per field", async () => {
+    const before = await current();
+    expect(before.redemption).toEqual({
+      enabled: true,
+      pointsPerCurrencyUnit: 100,
+      minimumPoints: 500,
+      codeValidityDays: 90,
+      expiryMonths: null,
+      expiryReminderDays: 14,
+    });
+    const put = (body: unknown) => fetch(url(), { method: "PUT", headers: headers(), body: JSON.stringify(body) });
+
+    const refused = await put({
+      ...before,
+      returnWindowDays: 7,
+      redemption: { ...(before.redemption as object), minimumPoints: 0, expiryMonths: 500 },
+    });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { error: { fields: unknown } }).error.fields).toEqual({
+      "redemption.minimumPoints": "must be at least 1",
+      "redemption.expiryMonths": "must be at most 120 months",
+    });
+    expect(await current()).toEqual(before); // neither part was written
+
+    const redemption = { ...(before.redemption as object), pointsPerCurrencyUnit: 50, expiryMonths: 12 };
+    expect((await put({ ...before, returnWindowDays: 7, redemption })).status).toBe(200);
+    expect(await current()).toEqual({ ...before, returnWindowDays: 7, redemption });
+    // The redemption path reads what the document saved.
+    const shopId = (await stack.services.repositories.shops.findByDomain(shop))?.id ?? 0;
+    expect(await stack.services.repositories.redemptions.settingsFor(shopId)).toMatchObject({
+      pointsPerCurrencyUnit: 50,
+      expiryMonths: 12,
+    });
+
+    // Left out, it stays as it is; the old separate endpoint is gone.
+    const { redemption: _left, ...earningOnly } = await current();
+    expect((await put({ ...earningOnly, returnWindowDays: 10 })).status).toBe(200);
+    expect(await current()).toEqual({ ...before, returnWindowDays: 10, redemption });
+    expect((await fetch(`${stack.appUrl}/api/settings/redemption`, { headers: headers() })).status).toBe(404);
+  });
 });

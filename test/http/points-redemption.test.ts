@@ -1,10 +1,9 @@
 import {
   mintCheckoutSessionToken,
-  mintSessionToken,
   signAppProxyQuery,
 } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
 import { installShop } from "../support/shop-fixtures.js";
-import { plainEarning, useLoyaltySettings } from "../support/loyalty-fixtures.js";
+import { plainEarning, useLoyaltySettings, useRedemptionSettings } from "../support/loyalty-fixtures.js";
 import { startTestStack, testApiKey, testApiSecret, waitFor, type TestStack } from "../support/start-test-stack.js";
 
 let stack: TestStack;
@@ -17,20 +16,14 @@ beforeAll(async () => {
   shopId = (await stack.services.repositories.shops.findByDomain(shop))?.id ?? 0;
   // No account-creation points when the simulator's customers/create arrives: balances are exactly what we give.
   await useLoyaltySettings(stack, shop, plainEarning);
-  const token = mintSessionToken({ shop, apiKey: testApiKey, apiSecret: testApiSecret });
-  const response = await fetch(`${stack.appUrl}/api/settings/redemption`, {
-    method: "PUT",
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify({
-      enabled: true,
-      pointsPerCurrencyUnit: 10,
-      minimumPoints: 100,
-      codeValidityDays: 30,
-      expiryMonths: null,
-      expiryReminderDays: 14,
-    }),
+  await useRedemptionSettings(stack, shop, {
+    enabled: true,
+    pointsPerCurrencyUnit: 10,
+    minimumPoints: 100,
+    codeValidityDays: 30,
+    expiryMonths: null,
+    expiryReminderDays: 14,
   });
-  expect(response.status).toBe(200);
 });
 afterAll(() => stack.stop());
 

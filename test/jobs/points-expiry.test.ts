@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
-import { mintSessionToken } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
+import { useRedemptionSettings } from "../support/loyalty-fixtures.js";
 import { installShop } from "../support/shop-fixtures.js";
-import { startTestStack, testApiKey, testApiSecret, waitFor, type TestStack } from "../support/start-test-stack.js";
+import { startTestStack, waitFor, type TestStack } from "../support/start-test-stack.js";
 
 let stack: TestStack;
 let shop: string;
@@ -16,20 +16,14 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 async function saveExpiry(expiryMonths: number | null) {
-  const token = mintSessionToken({ shop, apiKey: testApiKey, apiSecret: testApiSecret });
-  const response = await fetch(`${stack.appUrl}/api/settings/redemption`, {
-    method: "PUT",
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify({
-      enabled: true,
-      pointsPerCurrencyUnit: 100,
-      minimumPoints: 500,
-      codeValidityDays: 90,
-      expiryMonths,
-      expiryReminderDays: 14,
-    }),
+  await useRedemptionSettings(stack, shop, {
+    enabled: true,
+    pointsPerCurrencyUnit: 100,
+    minimumPoints: 500,
+    codeValidityDays: 90,
+    expiryMonths,
+    expiryReminderDays: 14,
   });
-  expect(response.status).toBe(200);
 }
 
 async function customerWith(points: number, name: string, locale = "en") {

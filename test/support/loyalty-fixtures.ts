@@ -1,5 +1,6 @@
 // Test shortcuts for loyalty: a shop's settings, a customer's points, ledger entries by key.
 import { defaultLoyaltySettings, type LoyaltySettingsInput } from "../../server/domain/loyalty/loyalty-settings.js";
+import { adminApi } from "./admin-api.js";
 import { fixturePayload } from "./shop-fixtures.js";
 import type { TestStack } from "./start-test-stack.js";
 
@@ -71,4 +72,18 @@ export async function promoteMaturity(stack: TestStack, domain: string, orderId:
   const job = await stack.services.loyaltyQueue.getJob(`mature-${shop.id}-${orderId}`);
   if (!job) throw new Error(`no maturity job for order ${orderId}`);
   if ((await job.getState()) === "delayed") await job.promote();
+}
+
+/** Spending-points settings through the admin API's loyalty document, as the Loyalty screen saves them. */
+export async function useRedemptionSettings(
+  stack: TestStack,
+  domain: string,
+  redemption: Record<string, unknown>,
+): Promise<void> {
+  const current = await adminApi(stack, domain, "GET", "/api/settings/loyalty");
+  const saved = await adminApi(stack, domain, "PUT", "/api/settings/loyalty", {
+    ...(current.json.settings as Record<string, unknown>),
+    redemption,
+  });
+  if (saved.status !== 200) throw new Error(`loyalty settings not saved: ${JSON.stringify(saved.json)}`);
 }

@@ -186,6 +186,10 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     await app().getByRole("button", { name: "Save" }).click();
     await app().getByText("Each tier starts above the one before it").waitFor();
     await app().getByLabel("Starts at").nth(1).fill("400");
+    await app().getByLabel("Fewest points per redemption").fill("0");
+    await app().getByRole("button", { name: "Save" }).click();
+    await app().getByText("must be at least 1").waitFor();
+    await app().getByLabel("Fewest points per redemption").fill("500");
     await app().getByLabel("Points for one unit of currency").fill("50");
     await app().getByRole("button", { name: "Save" }).click();
     await app().getByText("Settings saved").last().waitFor();
@@ -196,6 +200,8 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
       ["Bronze", "0"],
       ["Silver", "400"],
     ]);
+    // Spending points are part of the same document and the same save.
+    expect((await stack.services.repositories.redemptions.settingsFor(shopId)).pointsPerCurrencyUnit).toBe(50);
   });
 
   test("Activity lists the webhooks Shopify sent", async () => {

@@ -7,7 +7,6 @@ import { customerRoutes } from "./customer-routes.js";
 import { createRememberStaffMember } from "../../domain/staff/remember-staff-member.js";
 import { createStaffRepository } from "../../domain/staff/staff-repository.js";
 import { createStaffMemberLookup } from "../../shopify/lookup-staff-member.js";
-import { redemptionSettingsRoutes } from "./redemption-settings-routes.js";
 
 export function pointsAreaRoutes(services: Services): Router[] {
   const { shopify } = services;
@@ -34,7 +33,6 @@ export function pointsAreaRoutes(services: Services): Router[] {
       setBirthday,
       rememberStaffMember,
     }),
-    redemptionSettingsRoutes({ shopify, shops, redemptions }),
     customerPointsRoutes({
       shopify,
       shops,

@@ -66,23 +66,3 @@ export function useSettingsForm<S, F>(
     reload: loaded.reload,
   };
 }
-
-/** Two settings behind one save bar: saves whichever changed, discards both, shows the first error. */
-export function bothForms<A, B>(
-  a: SettingsForm<A>,
-  b: SettingsForm<B>,
-): Pick<SettingsForm<unknown>, "dirty" | "saving" | "save" | "discard" | "saveError"> {
-  return {
-    dirty: a.dirty || b.dirty,
-    saving: a.saving || b.saving,
-    saveError: a.saveError ?? b.saveError,
-    save: async () => {
-      const results = await Promise.all([a.dirty ? a.save() : true, b.dirty ? b.save() : true]);
-      return results.every(Boolean);
-    },
-    discard: () => {
-      a.discard();
-      b.discard();
-    },
-  };
-}

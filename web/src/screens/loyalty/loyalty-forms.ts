@@ -1,4 +1,4 @@
-// Loyalty and redemption settings as the API carries them, and the forms' text-field views of them.
+// The loyalty settings document as the API carries it (redemption inside), and the form's text-field view of it.
 
 export interface Tier {
   name: string;
@@ -21,6 +21,7 @@ export interface LoyaltySettings {
   returnWindowDays: number;
   tierBasis: "points_earned" | "amount_spent";
   tiers: Tier[];
+  redemption: RedemptionSettings;
 }
 
 export const wholeFields = [
@@ -37,8 +38,8 @@ export type WholeField = (typeof wholeFields)[number];
 
 export type TierRow = Omit<Tier, "perks"> & { perks: string };
 
-export type LoyaltyForm = Omit<LoyaltySettings, WholeField | "tiers"> &
-  Record<WholeField, string> & { tiers: TierRow[] };
+export type LoyaltyForm = Omit<LoyaltySettings, WholeField | "tiers" | "redemption"> &
+  Record<WholeField, string> & { tiers: TierRow[]; redemption: RedemptionForm };
 
 /** Text that is not a whole number goes to the server as -1, which it refuses with the field's own message. */
 const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : -1);
@@ -48,7 +49,12 @@ export function toLoyaltyForm(settings: LoyaltySettings): LoyaltyForm {
     WholeField,
     string
   >;
-  return { ...settings, ...texts, tiers: settings.tiers.map((tier) => ({ ...tier, perks: tier.perks.join(", ") })) };
+  return {
+    ...settings,
+    ...texts,
+    tiers: settings.tiers.map((tier) => ({ ...tier, perks: tier.perks.join(", ") })),
+    redemption: toRedemptionForm(settings.redemption),
+  };
 }
 
 export function fromLoyaltyForm(form: LoyaltyForm): LoyaltySettings {
@@ -69,7 +75,17 @@ export function fromLoyaltyForm(form: LoyaltyForm): LoyaltySettings {
         .map((perk) => perk.trim())
         .filter(Boolean),
     })),
+    redemption: fromRedemptionForm(form.redemption),
   };
+}
+
+/** The server names spending-points fields "redemption.<field>"; the redemption card wants them bare. */
+export function redemptionErrors(errors: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(errors)
+      .filter(([field]) => field.startsWith("redemption."))
+      .map(([field, message]) => [field.slice("redemption.".length), message]),
+  );
 }
 
 export interface RedemptionSettings {
