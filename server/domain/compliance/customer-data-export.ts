@@ -4,10 +4,17 @@ import type { ComplianceSubject } from "./compliance-payloads.js";
 import { matchCustomer, type CustomerMatch } from "./customer-match.js";
 
 /**
- * Not customer data, or not ours to hand over: the shop and staff sessions; the raw webhook bodies (the same facts
+ * Not customer data, or not ours to hand over: the shop, staff accounts and sessions; the raw webhook bodies (the same facts
  * as the tables, exactly as Shopify sent them); the requests themselves (an export would contain older exports).
  */
-const excludedTables = new Set(["shop", "session", "webhook_inbox", "compliance_request", "_prisma_migrations"]);
+const excludedTables = new Set([
+  "shop",
+  "session",
+  "staff_member",
+  "webhook_inbox",
+  "compliance_request",
+  "_prisma_migrations",
+]);
 
 export interface CustomerDataExport {
   format: "afterglow-customer-data/1";
