@@ -201,7 +201,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
       ledger,
       loyaltySettings,
       inbox: createWebhookInboxRepository(pool),
-      coupons: createCouponRepository(prisma),
+      coupons: createCouponRepository(prisma, pool),
       ...surveys.repositories,
       shippingSettings,
       ...email.repositories,

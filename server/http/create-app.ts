@@ -23,6 +23,8 @@ import { createComplianceRequestRepository } from "../domain/compliance/complian
 import { checkoutCouponRoute } from "./routes/checkout-coupon-route.js";
 import { couponListRoute } from "./routes/coupon-list-route.js";
 import { createCouponListRepository } from "../domain/coupons/coupon-list-repository.js";
+import { createCheckoutCouponLookup } from "../domain/coupons/checkout-coupon-lookup.js";
+import { createCheckoutCouponService } from "../domain/coupons/checkout-coupon-service.js";
 import { couponSettingsRoutes } from "./routes/coupon-settings-routes.js";
 import { emailRouters } from "./routes/email-routers.js";
 import { pointsAreaRoutes } from "./routes/points-area-routes.js";
@@ -136,9 +138,10 @@ function couponRouters(services: Services) {
     checkoutCouponRoute({
       shopify: services.shopify,
       shops,
-      coupons,
-      prisma: services.prisma,
-      shipping: services.shipping,
+      checkoutCoupons: createCheckoutCouponService({
+        lookup: createCheckoutCouponLookup(services.pool),
+        shopShipping: (shopId) => services.repositories.shippingSettings.shopShipping(shopId),
+      }),
     }),
     couponSettingsRoutes({ shopify: services.shopify, shops, coupons }),
     couponListRoute({ shopify: services.shopify, shops, couponList: createCouponListRepository(services.pool) }),

@@ -25,13 +25,7 @@ export function emailWebhookHandlers(
   const deps: OrderEmailDeps = {
     enqueueEmail: services.enqueueEmail,
     emailOrders: services.repositories.emailOrders,
-    customerIdOf: async (shopId, shopifyCustomerId) => {
-      const customer = await services.prisma.customer.findUnique({
-        where: { shopId_shopifyCustomerId: { shopId, shopifyCustomerId: BigInt(shopifyCustomerId) } },
-        select: { id: true },
-      });
-      return customer?.id ?? null;
-    },
+    customerIdOf: services.repositories.customers.idOf,
     countPreviousOrders,
     customerByEmail: (shopId, email) =>
       services.prisma.customer.findFirst({

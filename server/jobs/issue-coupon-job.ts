@@ -1,14 +1,12 @@
 // Creates one pending thank-you coupon in Shopify: looks the code up first, waits out throttling, records refusals.
 import { DelayedError, UnrecoverableError, type Job } from "bullmq";
-import type { PrismaClient } from "@prisma/client";
 import type { Logger } from "pino";
-import type { CouponRepository } from "../domain/coupons/coupon-repository.js";
+import type { CouponRepository, CouponRow } from "../domain/coupons/coupon-repository.js";
 import type { DiscountCodeService } from "../shopify/discount-code-service.js";
 import { ShopifySessionMissingError, ShopifyThrottledError, ShopifyUserError } from "../shopify/shopify-call-errors.js";
 import type { CouponJobData } from "./coupon-queue.js";
 
 export interface IssueCouponDeps {
-  prisma: PrismaClient;
   coupons: CouponRepository;
   discounts: DiscountCodeService;
   logger: Logger;
@@ -26,11 +24,7 @@ export function createIssueCouponJob(deps: IssueCouponDeps) {
    * have run before looks the code up first; a first run goes straight to creating it (one Admin API call, not two),
    * and Shopify's TAKEN for a code that exists, which for an unguessable code can only be ours, adopts it.
    */
-  async function createOrAdopt(
-    shopDomain: string,
-    coupon: NonNullable<Awaited<ReturnType<CouponRepository["findById"]>>>,
-    mayHaveRunBefore: boolean,
-  ) {
+  async function createOrAdopt(shopDomain: string, coupon: CouponRow, mayHaveRunBefore: boolean) {
     const existing = mayHaveRunBefore ? await deps.discounts.findByCode(shopDomain, coupon.code) : null;
     if (existing) return { discountId: existing, via: "lookup" as const };
     try {
@@ -44,10 +38,10 @@ export function createIssueCouponJob(deps: IssueCouponDeps) {
   }
 
   return async function issueCouponJob(job: Job<CouponJobData>, token?: string): Promise<void> {
-    const coupon = await deps.coupons.findById(job.data.couponId);
+    const coupon = await deps.coupons.findForIssue(job.data.couponId);
     if (!coupon) throw new UnrecoverableError(`coupon ${job.data.couponId} does not exist`);
     if (coupon.status !== "pending") return;
-    const shop = await deps.prisma.shop.findUniqueOrThrow({ where: { id: coupon.shopId } });
+    const shop = { domain: coupon.shopDomain };
     const logger = deps.logger.child({ shop: shop.domain, jobId: job.id, couponId: coupon.id });
     try {
       const mayHaveRunBefore = job.attemptsMade > 0 || job.stalledCounter > 0 || coupon.attempts > 0;

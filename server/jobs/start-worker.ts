@@ -33,18 +33,7 @@ import type { WebhookTopic } from "./webhook-topics.js";
 
 export function webhookHandlers(services: Services): Partial<Record<WebhookTopic, WebhookHandler>> {
   const { customers, orders, shops, coupons } = services.repositories;
-  const countPreviousOrders = (shopId: number, customerId: number, before: Date, orderId: number) =>
-    services.prisma.order.count({
-      where: {
-        shopId,
-        customerId,
-        // created_at has one-second precision; Shopify's order ids grow, so they order orders of the same second.
-        OR: [
-          { shopifyCreatedAt: { lt: before } },
-          { shopifyCreatedAt: before, shopifyOrderId: { lt: BigInt(orderId) } },
-        ],
-      },
-    });
+  const countPreviousOrders = orders.countPreviousOrders;
   const orderEvent = handleOrderEvent({
     customers,
     orders,
@@ -79,7 +68,6 @@ export function webhookHandlers(services: Services): Partial<Record<WebhookTopic
 function startCouponWorker(services: Services, connection: ReturnType<typeof createRedis>): Worker<CouponJobData> {
   const { config, logger } = services;
   const process = createIssueCouponJob({
-    prisma: services.prisma,
     coupons: services.repositories.coupons,
     discounts: services.discounts,
     logger,

@@ -34,11 +34,19 @@ const createResult = z.object({
   userErrors: userErrorsSchema,
 });
 
-/** What a personal code needs: thank-you coupons and points redemptions both have these fields. */
-export type PersonalCode = Pick<
-  Coupon,
-  "code" | "shopifyCustomerId" | "startsAt" | "endsAt" | "minimumSubtotal" | "kind" | "value" | "combinesWith"
-> & { title?: string };
+/** What a personal code needs: thank-you coupons and points redemptions both have these fields (amounts as
+ * decimal strings or Prisma decimals). */
+export interface PersonalCode {
+  code: string;
+  shopifyCustomerId: bigint | null;
+  startsAt: Date;
+  endsAt: Date;
+  minimumSubtotal: { toString(): string } | null;
+  kind: Coupon["kind"];
+  value: { toString(): string };
+  combinesWith: unknown;
+  title?: string;
+}
 
 /** The mutation input for one coupon: single use, once per customer, limited to that customer when known. */
 export function discountInput(coupon: PersonalCode, combinesWith: Record<string, boolean>) {
@@ -67,11 +75,20 @@ export function discountInput(coupon: PersonalCode, combinesWith: Record<string,
   return { ...common, customerGets: { value, items: { all: true } } };
 }
 
+/** A coupon job per order would otherwise read the shop's offline session from the database every time. */
+const clientCacheMs = 30_000;
+
 export function createDiscountCodeService(shopify: Shopify, sessionStorage: SessionStorage) {
+  const clients = new Map<string, { client: InstanceType<Shopify["clients"]["Graphql"]>; until: number }>();
+
   async function client(shopDomain: string) {
+    const hit = clients.get(shopDomain);
+    if (hit && hit.until > Date.now()) return hit.client;
     const session = await sessionStorage.loadSession(shopify.session.getOfflineId(shopDomain));
     if (!session?.accessToken) throw new ShopifySessionMissingError(`no offline session for ${shopDomain}`);
-    return new shopify.clients.Graphql({ session });
+    const created = new shopify.clients.Graphql({ session });
+    clients.set(shopDomain, { client: created, until: Date.now() + clientCacheMs });
+    return created;
   }
 
   async function call(shopDomain: string, query: string, variables: Record<string, unknown>): Promise<unknown> {
@@ -79,6 +96,8 @@ export function createDiscountCodeService(shopify: Shopify, sessionStorage: Sess
       const response = await (await client(shopDomain)).request(query, { variables });
       return response.data;
     } catch (error) {
+      // A reinstall replaces the token: a failed call reads the session again next time.
+      clients.delete(shopDomain);
       throw toShopifyCallError(error);
     }
   }

@@ -104,7 +104,9 @@ describe("thank-you coupons", () => {
       endsAt: new Date(Date.now() + 86_400_000),
       combinesWith: { orderDiscounts: false, productDiscounts: false, shippingDiscounts: true },
     });
-    const createdBeforeCrash = await stack.services.discounts.create(shop, coupon);
+    const row = await stack.services.repositories.coupons.findById(coupon.id);
+    if (!row) throw new Error("the pending coupon was not written");
+    const createdBeforeCrash = await stack.services.discounts.create(shop, row);
     await stack.services.couponQueue.add("issue-coupon", { couponId: coupon.id }, { jobId: `coupon-${coupon.id}` });
     const issued = await waitFor("the coupon to be issued", async () => {
       const row = await stack.services.repositories.coupons.findById(coupon.id);

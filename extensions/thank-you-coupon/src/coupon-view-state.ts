@@ -1,9 +1,17 @@
 // Decides what the coupon block shows from the backend's answers over time: loading, a coupon, or nothing.
 
-/** Pending answers are retried this often... */
-export const POLL_INTERVAL_MS = 1500;
-/** ...and at most this many requests are made in all: a coupon job that slow is not worth a skeleton. */
-export const MAX_ATTEMPTS = 8;
+/**
+ * Waits before each retry of a pending answer: short at first (the code is usually ready within a second or two),
+ * then backing off, so a slow job costs a page a handful of requests rather than one every second.
+ */
+export const POLL_DELAYS_MS = [400, 600, 800, 1000, 1500, 2000, 3000, 3000, 3000] as const;
+/** At most this many requests in all (about 15 s): a coupon job slower than that is not worth a skeleton. */
+export const MAX_ATTEMPTS = POLL_DELAYS_MS.length + 1;
+
+/** The wait before request number `attempts + 1`, after `attempts` pending answers. */
+export function pollDelayMs(attempts: number): number {
+  return POLL_DELAYS_MS[Math.min(Math.max(attempts, 1), POLL_DELAYS_MS.length) - 1] ?? 3000;
+}
 
 export type CouponKind = "percentage" | "fixed_amount" | "free_shipping";
 

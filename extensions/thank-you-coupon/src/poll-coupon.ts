@@ -1,8 +1,8 @@
 // Asks for the coupon until the view state settles, waiting between pending answers and stopping at the poll bound.
 import {
   MAX_ATTEMPTS,
-  POLL_INTERVAL_MS,
   nextCouponViewState,
+  pollDelayMs,
   type CouponFetchResult,
   type CouponViewState,
 } from "./coupon-view-state.js";
@@ -15,7 +15,8 @@ export interface PollCouponOptions {
   /** True once the block is gone: no more requests, no more state updates. */
   isCancelled: () => boolean;
   now?: () => Date;
-  intervalMs?: number;
+  /** The wait after `attempts` pending answers; the extension's backoff unless a test says otherwise. */
+  delayMs?: (attempts: number) => number;
   maxAttempts?: number;
 }
 
@@ -24,7 +25,7 @@ export async function pollCoupon(options: PollCouponOptions): Promise<CouponView
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
   let state = options.initial;
   while (state.phase === "loading") {
-    if (state.attempts > 0) await options.sleep(options.intervalMs ?? POLL_INTERVAL_MS);
+    if (state.attempts > 0) await options.sleep((options.delayMs ?? pollDelayMs)(state.attempts));
     if (options.isCancelled()) return state;
     const result = await options.fetchOnce();
     if (options.isCancelled()) return state;

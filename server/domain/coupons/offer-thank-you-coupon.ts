@@ -1,7 +1,7 @@
 // Decides whether an order earns a thank-you coupon and, if so, records it as pending with its code chosen.
-import type { Coupon, Shop } from "@prisma/client";
+import type { Shop } from "@prisma/client";
 import type { OrderPayload } from "../orders/order-payload.js";
-import type { CouponRepository } from "./coupon-repository.js";
+import type { CouponRepository, CouponSummary } from "./coupon-repository.js";
 import { generateCouponCode } from "./generate-coupon-code.js";
 import { orderQualifiesForCoupon } from "./order-qualifies-for-coupon.js";
 
@@ -11,7 +11,7 @@ export interface OfferDeps {
   now?: () => Date;
 }
 
-export type Offer = { kind: "offered"; coupon: Coupon } | { kind: "declined"; reason: string };
+export type Offer = { kind: "offered"; coupon: CouponSummary } | { kind: "declined"; reason: string };
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -21,9 +21,8 @@ export async function offerThankYouCoupon(
   order: OrderPayload,
   customerId: number | null,
 ): Promise<Offer> {
-  const existing = await deps.coupons.findForOrder(shop.id, BigInt(order.id));
+  const { existing, settings } = await deps.coupons.offerContext(shop.id, BigInt(order.id));
   if (existing) return { kind: "offered", coupon: existing };
-  const settings = await deps.coupons.settingsFor(shop.id);
   const placedAt = new Date(order.created_at ?? order.updated_at);
   const previousOrders =
     customerId === null ? 0 : await deps.countPreviousOrders(shop.id, customerId, placedAt, order.id);

@@ -22,6 +22,14 @@ RETURNING id`;
 
 export function createCustomerRepository(pool: PgPool) {
   return {
+    /** Our id for a Shopify customer, null for one we have not recorded. */
+    async idOf(shopId: number, shopifyCustomerId: number): Promise<number | null> {
+      const { rows } = await pool.query<{ id: number }>(
+        "SELECT id FROM customer WHERE shop_id = $1 AND shopify_customer_id = $2",
+        [shopId, shopifyCustomerId],
+      );
+      return rows[0]?.id ?? null;
+    },
     /** Returns the customer's id; fields a payload leaves out keep their stored values. */
     async upsert(shopId: number, facts: CustomerFacts): Promise<number> {
       const result = await pool.query<{ id: number }>(upsertSql, [

@@ -1,5 +1,5 @@
 // Puts the order's thank-you coupon into an email's data at send time, waiting briefly while it is being created.
-import type { Coupon } from "@prisma/client";
+import type { CouponRow } from "../coupons/coupon-repository.js";
 
 export type PreparedData = { ready: true; data: unknown } | { ready: false; retryAt: Date; reason: string };
 
@@ -8,7 +8,7 @@ export const couponWaitMs = 2 * 60 * 1000;
 const recheckMs = 2000;
 
 export interface CouponLookup {
-  findForOrder(shopId: number, shopifyOrderId: bigint): Promise<Coupon | null>;
+  findForOrder(shopId: number, shopifyOrderId: bigint): Promise<CouponRow | null>;
 }
 
 export async function attachCoupon(

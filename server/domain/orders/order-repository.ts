@@ -34,8 +34,25 @@ WHERE "order".shopify_updated_at IS NULL
    OR ("order".shopify_updated_at = EXCLUDED.shopify_updated_at
        AND ${financialRank("EXCLUDED.financial_status")} >= ${financialRank('"order".financial_status')})`;
 
+// created_at has one-second precision; Shopify's order ids grow, so they order orders of the same second.
+const countPreviousSql = `
+SELECT count(*)::int AS previous FROM "order"
+ WHERE shop_id = $1 AND customer_id = $2
+   AND (shopify_created_at < ($3::timestamptz AT TIME ZONE 'UTC')
+        OR (shopify_created_at = ($3::timestamptz AT TIME ZONE 'UTC') AND shopify_order_id < $4))`;
+
 export function createOrderRepository(pool: PgPool) {
   return {
+    /** Orders of this customer we recorded as placed before this one (coupons and first-order emails ask). */
+    async countPreviousOrders(shopId: number, customerId: number, before: Date, orderId: number): Promise<number> {
+      const { rows } = await pool.query<{ previous: number }>(countPreviousSql, [
+        shopId,
+        customerId,
+        before.toISOString(),
+        orderId,
+      ]);
+      return rows[0]?.previous ?? 0;
+    },
     /** Upserts by (shop, Shopify order id); the payload's updated_at decides which version wins. */
     async record(shopId: number, customerId: number | null, order: OrderPayload): Promise<void> {
       const paidAt = order.financial_status === "paid" ? (order.processed_at ?? order.updated_at) : null;

@@ -15,6 +15,7 @@ export function createShopRepository(prisma: PrismaClient) {
   const cache = new Map<string, { shop: Shop | null; until: number }>();
   return {
     async markInstalled(domain: string, scopes: string, details: ShopDetails | null) {
+      cache.delete(domain);
       const fields = { status: "installed" as const, scopes, uninstalledAt: null, ...details };
       return prisma.shop.upsert({
         where: { domain },

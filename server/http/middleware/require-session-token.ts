@@ -29,7 +29,12 @@ export function shopDomainOf(dest: unknown): string | undefined {
   return host && /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i.test(host) ? host.toLowerCase() : undefined;
 }
 
-export function requireSessionToken(shopify: Shopify, shops: ShopRepository): RequestHandler {
+/** `cached`: the shop row may be up to a couple of seconds old (checkout polls); the admin reads it fresh. */
+export function requireSessionToken(
+  shopify: Shopify,
+  shops: ShopRepository,
+  options: { cached?: boolean } = {},
+): RequestHandler {
   return async (req, res, next) => {
     // Several routers guard overlapping prefixes (/api/settings/...): verify once per request.
     if (res.locals[sessionKey]) return next();
@@ -44,7 +49,7 @@ export function requireSessionToken(shopify: Shopify, shops: ShopRepository): Re
     if (typeof payload.exp !== "number") throw new AppError("unauthorized", "The session token has no expiry");
     const domain = shopDomainOf(payload.dest);
     if (!domain) throw new AppError("unauthorized", "The session token names no shop");
-    const shop = await shops.findByDomain(domain);
+    const shop = options.cached ? await shops.findByDomainCached(domain) : await shops.findByDomain(domain);
     if (!shop || shop.status !== "installed")
       throw new AppError("unauthorized", "This shop has not installed Afterglow");
     const context: SessionContext = { shop, subject: payload.sub, token };

@@ -3,7 +3,7 @@ import { requestCoupon } from "../../../extensions/thank-you-coupon/src/request-
 import { readOrderId } from "../../../extensions/thank-you-coupon/src/read-order-id.js";
 import {
   MAX_ATTEMPTS,
-  POLL_INTERVAL_MS,
+  POLL_DELAYS_MS,
   initialCouponViewState,
   type CouponFetchResult,
   type CouponViewState,
@@ -44,18 +44,21 @@ function scripted(results: CouponFetchResult[]) {
 }
 
 describe("pollCoupon", () => {
-  it("asks at once, waits between pending answers, and stops at ready", async () => {
+  it("asks at once, waits longer after each pending answer, and stops at ready", async () => {
     const poll = scripted([pending, pending, ready]);
     expect((await poll.run()).phase).toBe("ready");
     expect(poll.calls()).toBe(3);
-    expect(poll.sleeps).toEqual([POLL_INTERVAL_MS, POLL_INTERVAL_MS]);
+    expect(poll.sleeps).toEqual([400, 600]);
     expect(poll.states.map((state) => state.phase)).toEqual(["loading", "loading", "ready"]);
   });
 
-  it("makes at most MAX_ATTEMPTS requests when the job stays pending", async () => {
+  it("makes at most MAX_ATTEMPTS requests when the job stays pending, backing off to 3 s between them", async () => {
     const poll = scripted([pending]);
     expect(await poll.run()).toEqual({ phase: "hidden", reason: "gave-up" });
     expect(poll.calls()).toBe(MAX_ATTEMPTS);
+    expect(poll.sleeps).toEqual([...POLL_DELAYS_MS]);
+    expect(poll.sleeps.every((ms, i) => i === 0 || ms >= (poll.sleeps[i - 1] ?? 0))).toBe(true);
+    expect(poll.sleeps.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(16_000);
   });
 
   it("stops asking and reporting once the block is gone", async () => {
