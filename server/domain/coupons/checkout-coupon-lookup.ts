@@ -1,4 +1,5 @@
-// What the thank-you extension asks about one order, answered by one indexed query: its coupon, or why there is none.
+// What the thank-you extension asks about one order, answered by one indexed query: its coupon (or why there is
+// none) and the facts of its delivery window.
 import type { Coupon } from "@prisma/client";
 import type { PgPool } from "../../db/create-pg-pool.js";
 import { trimDecimal } from "./coupon-repository.js";
@@ -15,6 +16,8 @@ export interface CheckoutCouponView {
 /** The recorded order's shipping facts, for the delivery window the block also shows. */
 export interface CheckoutOrderFacts {
   orderedAt: Date;
+  /** When its first shipment left (fulfillments/create), once it has: the window then counts from that day. */
+  shippedAt: Date | null;
   countryCode: string | null;
   shippingMethod: string | null;
 }
@@ -34,6 +37,7 @@ interface LookupRow {
   endsAt: Date | null;
   orderShopId: number | null;
   orderedAt: Date | null;
+  shippedAt: Date | null;
   countryCode: string | null;
   shippingMethod: string | null;
 }
@@ -45,9 +49,11 @@ SELECT c.status::text AS "couponStatus", c.code, c.kind::text AS kind, c.value::
        c.currency_code AS "currencyCode", c.minimum_subtotal::text AS "minimumSubtotal",
        c.ends_at AT TIME ZONE 'UTC' AS "endsAt", o.shop_id AS "orderShopId",
        COALESCE(o.shopify_created_at, o.created_at) AT TIME ZONE 'UTC' AS "orderedAt",
-       o.shipping_country_code AS "countryCode", o.shipping_method AS "shippingMethod"
+       o.shipping_country_code AS "countryCode", o.shipping_method AS "shippingMethod",
+       sh.shipped_at AT TIME ZONE 'UTC' AS "shippedAt"
   FROM (SELECT $1::int AS shop_id, $2::bigint AS order_id) q
   LEFT JOIN coupon c ON c.shop_id = q.shop_id AND c.shopify_order_id = q.order_id
+  LEFT JOIN order_shipment sh ON sh.shop_id = q.shop_id AND sh.shopify_order_id = q.order_id
   LEFT JOIN LATERAL (
     SELECT shop_id, shopify_created_at, created_at, shipping_country_code, shipping_method
       FROM "order" WHERE shopify_order_id = q.order_id
@@ -74,7 +80,7 @@ export function checkoutAnswer(row: LookupRow, shopId: number): CheckoutCouponAn
 }
 
 function shippingOf(row: LookupRow) {
-  return { countryCode: row.countryCode, shippingMethod: row.shippingMethod };
+  return { shippedAt: row.shippedAt, countryCode: row.countryCode, shippingMethod: row.shippingMethod };
 }
 
 export function createCheckoutCouponLookup(pool: PgPool) {

@@ -1,5 +1,5 @@
 // The checkout endpoint's answer: the order's coupon (one indexed query) and its delivery window (shop settings cached).
-import { estimateDelivery, type DeliveryWindow } from "../shipping/estimate-delivery.js";
+import { estimateDelivery, estimateDeliveryFromShipment, type DeliveryWindow } from "../shipping/estimate-delivery.js";
 import type { ShopShipping } from "../shipping/shipping-settings-repository.js";
 import type { CheckoutCouponLookup, CheckoutCouponView, CheckoutOrderFacts } from "./checkout-coupon-lookup.js";
 
@@ -30,12 +30,18 @@ export function createCheckoutCouponService(deps: {
     return value;
   }
 
-  /** Null until the order is recorded, or when nothing ships (no address and no shipping line). */
+  /**
+   * Null until the order is recorded, or when nothing ships (no address and no shipping line); once it has shipped,
+   * transit counts from the actual ship date rather than the order time.
+   */
   async function windowFor(shopId: number, order: CheckoutOrderFacts | null): Promise<DeliveryWindow | null> {
     if (!order || (!order.countryCode && !order.shippingMethod)) return null;
     const shipping = await shopShipping(shopId);
     if (!shipping) return null;
-    return estimateDelivery({ ...order, ...shipping });
+    const destination = { countryCode: order.countryCode, shippingMethod: order.shippingMethod, ...shipping };
+    return order.shippedAt
+      ? estimateDeliveryFromShipment({ ...destination, shippedAt: order.shippedAt })
+      : estimateDelivery({ ...destination, orderedAt: order.orderedAt });
   }
 
   return {
