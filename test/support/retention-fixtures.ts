@@ -86,3 +86,38 @@ export async function seedRetentionHistory(stack: TestStack, domain: string): Pr
   await prisma.customer.update({ where: { id: ids.get("A") }, data: { pointsBalance: 300 } });
   return shop.id;
 }
+
+/** Win-back has sent two emails (one still queued does not count); one code came back on an order of 45.00. */
+export async function seedWinbackSends(stack: TestStack, shopId: number): Promise<void> {
+  const { prisma } = stack.services;
+  const customers = await prisma.customer.findMany({ where: { shopId }, orderBy: { id: "asc" }, take: 3 });
+  for (const [index, customer] of customers.entries()) {
+    const email = await prisma.emailOutbox.create({
+      data: {
+        shopId,
+        kind: "winback",
+        dedupeKey: `campaign:winback:${customer.id}`,
+        toAddress: customer.email ?? "x@example.com",
+        language: "en",
+        promotional: true,
+        customerId: customer.id,
+        data: {},
+        status: index < 2 ? "sent" : "queued",
+        sendAfter: new Date(),
+        nextAttemptAt: new Date(),
+      },
+    });
+    await prisma.campaignSend.create({
+      data: {
+        shopId,
+        campaign: "winback",
+        customerId: customer.id,
+        periodKey: `winback:${customer.id}:1`,
+        emailId: email.id,
+        redeemedOrderId: index === 0 ? 9999n : null,
+        redeemedRevenue: index === 0 ? "45.00" : null,
+        redeemedAt: index === 0 ? new Date() : null,
+      },
+    });
+  }
+}

@@ -58,6 +58,7 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
       "Loyalty",
       "Customers",
       "Retention",
+      "Campaigns",
       "Activity",
       "Languages",
     ]);

@@ -4,7 +4,8 @@ import { chromium, type Browser, type FrameLocator, type Page } from "playwright
 import { adminAppPath } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
 import { ensureBuiltAdmin } from "../support/built-admin.js";
 import { CHROMIUM, CHROMIUM_ARGS, chromiumSkipReason } from "../support/chromium.js";
-import { octoberFigures, seedRetentionHistory } from "../support/retention-fixtures.js";
+import { octoberFigures, seedRetentionHistory, seedWinbackSends } from "../support/retention-fixtures.js";
+import { adminApi } from "../support/admin-api.js";
 import { installShop } from "../support/shop-fixtures.js";
 import { startTestStack, type TestStack } from "../support/start-test-stack.js";
 import { englishLeftOnPage } from "./english-left-on-page.js";
@@ -26,6 +27,7 @@ describeInBrowser(`the retention dashboard and campaigns in the admin frame${chr
     stack = await startTestStack();
     shop = await installShop(stack);
     shopId = await seedRetentionHistory(stack, shop);
+    await seedWinbackSends(stack, shopId);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page.setDefaultTimeout(10_000);
@@ -136,7 +138,41 @@ describeInBrowser(`the retention dashboard and campaigns in the admin frame${chr
     await app().getByText("Order history imported: 200 orders and 20 customers.").waitFor();
   });
 
-  test("in Indonesian the dashboard shows no English string", async () => {
+  test("win-back is switched on with a code for customers at risk: refused fields show their messages, then it saves", async () => {
+    await openFromSidebar("Campaigns", "Campaigns");
+    const winback = app()
+      .locator(".Polaris-ShadowBevel")
+      .filter({ has: app().getByRole("heading", { name: "Win-back", level: 2 }) });
+    // What the campaign has done so far: 2 emails sent, 1 code redeemed on an order of 45.00.
+    expect(await winback.innerText()).toMatch(
+      /Emails sent\s+2\s+Codes redeemed\s+1\s+Revenue from redemptions\s+\$45\.00/,
+    );
+    await winback.getByLabel("Send win-back emails").check();
+    await winback.getByLabel("Days without an order").fill("0");
+    await winback.getByLabel("Discount value").fill("150");
+    await app().getByRole("button", { name: "Save" }).click();
+    await winback.getByText("At least 1 day").waitFor();
+    await winback.getByText("A percentage is between 1 and 100").waitFor();
+    await winback.getByLabel("Days without an order").fill("60");
+    await winback.getByLabel("Discount value").fill("20");
+    await winback.getByLabel("At risk").check();
+    await app().getByRole("button", { name: "Save" }).click();
+    await app().getByText("Settings saved").last().waitFor();
+    await tallScreenshot("campaigns");
+    const saved = await adminApi(stack, shop, "GET", "/api/campaigns");
+    expect(saved.json.settings).toMatchObject({
+      winback: {
+        enabled: true,
+        days: 60,
+        offer: { type: "coupon", kind: "percentage", value: "20", validityDays: 30 },
+        target: { tiers: [], segments: ["at_risk"] },
+      },
+      birthday: { enabled: false },
+    });
+    expect(errors).toEqual([]);
+  });
+
+  test("in Indonesian the dashboard and campaigns show no English string", async () => {
     await openFromSidebar("Languages", "Languages");
     await app().locator(".Polaris-Frame-Toast").first().waitFor({ state: "detached" });
     await app().getByRole("group").getByText("Indonesian").click();
@@ -149,8 +185,11 @@ describeInBrowser(`the retention dashboard and campaigns in the admin frame${chr
     await app().getByText("Pesanan pelanggan dalam periode / pelanggan yang memesan dalam periode.").waitFor();
     await app().locator(".Polaris-ShadowBevel", { hasText: "Ukuran segmen" }).locator("svg").first().waitFor();
     await tallScreenshot("retention-id");
-    const text = await app().locator("body").innerText();
-    expect(englishLeftOnPage(text, "id")).toEqual([]);
+    expect(englishLeftOnPage(await app().locator("body").innerText(), "id")).toEqual([]);
+    await openFromSidebar("Kampanye", "Kampanye");
+    await app().getByText("Email terkirim").first().waitFor();
+    await tallScreenshot("campaigns-id");
+    expect(englishLeftOnPage(await app().locator("body").innerText(), "id")).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ export const screenRoutes: RouteObject[] = [
   { path: "customers", lazy: screen(() => import("./screens/customers-screen")) },
   { path: "customers/:id", lazy: screen(() => import("./screens/customer-screen")) },
   { path: "retention", lazy: screen(() => import("./screens/retention-screen")) },
+  { path: "campaigns", lazy: screen(() => import("./screens/campaigns-screen")) },
   { path: "activity", lazy: screen(() => import("./screens/activity-screen")) },
   { path: "languages", lazy: screen(() => import("./screens/languages-screen")) },
   { path: "*", lazy: screen(() => import("./screens/not-found-screen")) },
@@ -28,6 +29,7 @@ export const navigation = [
   { path: "/loyalty", label: "nav.loyalty" },
   { path: "/customers", label: "nav.customers" },
   { path: "/retention", label: "nav.retention" },
+  { path: "/campaigns", label: "nav.campaigns" },
   { path: "/activity", label: "nav.activity" },
   { path: "/languages", label: "nav.languages" },
 ] as const;
