@@ -2,12 +2,11 @@
 // redemptions and clock moves, no event counts twice, a clawback never exceeds what was earned, and the stored
 // points equal the ledger. Runs through the real stack; LEDGER_PROPERTY_SEED and LEDGER_PROPERTY_RUNS replay a run.
 import fc from "fast-check";
-import { mintSessionToken } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
 import { ledgerViolations } from "../support/ledger-property-checks.js";
 import { createRunPlayer, runArbitrary } from "../support/ledger-property-runs.js";
-import { plainEarning, useLoyaltySettings } from "../support/loyalty-fixtures.js";
+import { plainEarning, useLoyaltySettings, useRedemptionSettings } from "../support/loyalty-fixtures.js";
 import { installShop } from "../support/shop-fixtures.js";
-import { startTestStack, testApiKey, testApiSecret, type TestStack } from "../support/start-test-stack.js";
+import { startTestStack, type TestStack } from "../support/start-test-stack.js";
 
 const seed = process.env.LEDGER_PROPERTY_SEED ? Number(process.env.LEDGER_PROPERTY_SEED) : undefined;
 const numRuns = Number(process.env.LEDGER_PROPERTY_RUNS ?? 12);
@@ -22,20 +21,14 @@ beforeAll(async () => {
   shopId = (await stack.services.repositories.shops.findByDomain(shop))?.id ?? 0;
   // One point per currency unit and nothing else, so each order's points follow from its subtotal and refunds.
   await useLoyaltySettings(stack, shop, plainEarning);
-  const token = mintSessionToken({ shop, apiKey: testApiKey, apiSecret: testApiSecret });
-  const response = await fetch(`${stack.appUrl}/api/settings/redemption`, {
-    method: "PUT",
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify({
-      enabled: true,
-      pointsPerCurrencyUnit: 10,
-      minimumPoints: 100,
-      codeValidityDays: 30,
-      expiryMonths: 1,
-      expiryReminderDays: 7,
-    }),
+  await useRedemptionSettings(stack, shop, {
+    enabled: true,
+    pointsPerCurrencyUnit: 10,
+    minimumPoints: 100,
+    codeValidityDays: 30,
+    expiryMonths: 1,
+    expiryReminderDays: 7,
   });
-  expect(response.status).toBe(200);
 });
 afterAll(() => stack.stop());
 
