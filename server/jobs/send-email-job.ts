@@ -8,6 +8,7 @@ import type { EmailSettingsRepository } from "../domain/emails/email-settings-re
 import type { PreparedData } from "../domain/emails/attach-coupon.js";
 import type { ClaimedEmail, OutboxRepository, RenderedEmail } from "../domain/emails/outbox-repository.js";
 import { renderOutboxEmail, TemplateMissingError } from "../domain/emails/render-outbox-email.js";
+import { milestoneNeighbours, milestoneTurn } from "../domain/emails/shipping-milestones.js";
 import type { SendPermission } from "../domain/consent/promotional-send-permission.js";
 import type { TemplateRepository } from "../domain/emails/template-repository.js";
 import { SmtpSendError, type Mailer } from "../mail/create-smtp-mailer.js";
@@ -30,6 +31,9 @@ export interface SendEmailDeps {
   retryBaseMs: number;
   maxAttempts: number;
 }
+
+/** How long "delivered" waits, at a time, for an earlier milestone's message that is being sent. */
+const milestoneWaitMs = 500;
 
 /** The message left but the row could not say so: it stays "sending" until the stuck-row sweep resends it. */
 class SentButUnrecordedError extends Error {
@@ -111,8 +115,25 @@ async function failedSend(attempt: Attempt, error: SmtpSendError): Promise<void>
   attempt.logger.warn({ answer, attempts: email.attempts }, "email failed");
 }
 
+/** Webhooks and retries come in any order: a parcel's emails still reach the shopper in the journey's order. */
+async function awaitMilestoneTurn(attempt: Attempt): Promise<boolean> {
+  const { deps, email, logger } = attempt;
+  const kinds = milestoneNeighbours(email.kind);
+  if (kinds.length === 0) return true;
+  const decision = milestoneTurn(email.kind, await deps.outbox.orderNeighbours(email, kinds));
+  if (decision.turn === "send") return true;
+  if (decision.turn === "wait") {
+    await postpone(attempt, new Date(Date.now() + milestoneWaitMs), "waiting for an earlier shipping email to be sent");
+    return false;
+  }
+  await deps.outbox.markFinal(email.id, "skipped", null, decision.reason);
+  logger.info({ reason: decision.reason }, "email not sent");
+  return false;
+}
+
 async function deliver(attempt: Attempt): Promise<void> {
   const { deps, email, logger } = attempt;
+  if (!(await awaitMilestoneTurn(attempt))) return;
   const shop = await deps.prisma.shop.findUniqueOrThrow({ where: { id: email.shopId } });
   const settings = await deps.settings.settingsFor(email.shopId);
   const decision = await deps.permission(email);

@@ -176,3 +176,81 @@ describe("every email of an order, over SMTP", () => {
     }
   });
 });
+
+describe("a parcel's emails in the journey's order, whatever order the webhooks come in", () => {
+  async function shippedOrders(prefix: string, count: number) {
+    const orders = Array.from({ length: count }, (_, index) => {
+      const email = `${prefix}${index}@example.com`;
+      const order = stack.sim.createOrder(shop, { email, lineItems: [{ title: "Tea", price: "9.00", quantity: 1 }] });
+      const fulfillment = stack.sim.fulfillOrder(shop, order.id, {
+        trackingCompany: "UPS",
+        trackingNumber: `1Z${order.id}`,
+      });
+      return { email, fulfillmentId: fulfillment.id };
+    });
+    await settled();
+    return orders;
+  }
+
+  const kindsCaught = (to: string) =>
+    catcher
+      .messages({ to })
+      .map((message) =>
+        /delivered$/.test(message.subject)
+          ? "delivered"
+          : /out for delivery$/.test(message.subject)
+            ? "out_for_delivery"
+            : "other",
+      );
+
+  test("delivered before out for delivery (reversed, shuffled, duplicated, reported twice): one delivered, nothing after it", async () => {
+    const orders = await shippedOrders("reordered", 6);
+    stack.sim.holdDeliveries();
+    stack.sim.setDuplicates(2);
+    for (const { fulfillmentId } of orders) {
+      stack.sim.updateFulfillmentStatus(shop, fulfillmentId, "out_for_delivery");
+      stack.sim.updateFulfillmentStatus(shop, fulfillmentId, "delivered");
+      stack.sim.updateFulfillmentStatus(shop, fulfillmentId, "delivered");
+    }
+    await stack.sim.releaseDeliveries({ order: "reverse" });
+    await settled();
+    stack.sim.holdDeliveries();
+    for (const { fulfillmentId } of orders) stack.sim.updateFulfillmentStatus(shop, fulfillmentId, "out_for_delivery");
+    await stack.sim.releaseDeliveries({ order: "shuffle", seed: 7 });
+    await settled();
+    stack.sim.setDuplicates(0);
+    for (const { email } of orders) {
+      const kinds = kindsCaught(email).filter((kind) => kind !== "other");
+      expect(kinds.filter((kind) => kind === "delivered")).toHaveLength(1);
+      expect(kinds.at(-1)).toBe("delivered");
+    }
+  });
+
+  test("an out-for-delivery email held back (the shop's delay, a retry) is dropped once delivered was sent", async () => {
+    const [order] = await shippedOrders("held", 1);
+    const later = { enabled: true, delayMinutes: 60 };
+    await adminApi(stack, shop, "PUT", "/api/settings/emails", { kinds: { out_for_delivery: later } });
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // the worker's settings cache lives 2 s
+    stack.sim.updateFulfillmentStatus(shop, order?.fulfillmentId ?? 0, "out_for_delivery");
+    await settled();
+    stack.sim.updateFulfillmentStatus(shop, order?.fulfillmentId ?? 0, "delivered");
+    await settled();
+    const held = await stack.services.prisma.emailOutbox.findFirstOrThrow({
+      where: { toAddress: order?.email, kind: "out_for_delivery" },
+    });
+    expect(held.status).toBe("queued");
+    // Its time comes (as after a retry's backoff): it is not sent after the delivered email.
+    await stack.services.prisma.emailOutbox.update({ where: { id: held.id }, data: { nextAttemptAt: new Date() } });
+    await (await stack.services.emailQueue.getJob(`email-${held.id}`))?.promote();
+    await waitFor("the held email to be decided", async () => {
+      const row = await stack.services.prisma.emailOutbox.findUniqueOrThrow({ where: { id: held.id } });
+      return row.status === "queued" || row.status === "sending" ? null : row;
+    });
+    const row = await stack.services.prisma.emailOutbox.findUniqueOrThrow({ where: { id: held.id } });
+    expect(row).toMatchObject({ status: "skipped", lastError: "superseded: the order's delivered email exists" });
+    expect(kindsCaught(order?.email ?? "").filter((kind) => kind !== "other")).toEqual(["delivered"]);
+    await adminApi(stack, shop, "PUT", "/api/settings/emails", {
+      kinds: { out_for_delivery: { enabled: true, delayMinutes: 0 } },
+    });
+  });
+});

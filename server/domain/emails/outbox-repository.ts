@@ -108,6 +108,16 @@ function outboxQueries(prisma: PrismaClient, pool: PgPool) {
       );
       return result.rows[0] ?? null;
     },
+    /** The other rows of the same order among these kinds (shipping milestones), with their status. */
+    async orderNeighbours(email: { id: number; shopId: number; shopifyOrderId: string | null }, kinds: string[]) {
+      if (email.shopifyOrderId === null || kinds.length === 0) return [];
+      const result = await pool.query<{ kind: string; status: EmailStatus }>(
+        `SELECT kind, status FROM email_outbox
+         WHERE shop_id = $1 AND shopify_order_id = $2 AND kind = ANY($3::text[]) AND id <> $4`,
+        [email.shopId, email.shopifyOrderId, kinds, email.id],
+      );
+      return result.rows;
+    },
     findById(id: number) {
       return prisma.emailOutbox.findUnique({ where: { id } });
     },
