@@ -5,6 +5,7 @@ import { checkPostgres, checkRedis } from "../server/check-dependencies.js";
 import { loadConfig } from "../server/config/load-config.js";
 import { dropDatabase } from "../server/db/ensure-database.js";
 import { measureIntakeAndPipeline, measureServer, prepareBenchDatabase, type BenchSetup } from "./bench-phases.js";
+import { measureAnalyticsPhase } from "./analytics-phase.js";
 import { measureCouponPhase } from "./coupon-phase.js";
 import { deleteKeysWithPrefix } from "./delete-keys-with-prefix.js";
 import { emailsPhaseFailed, measureEmailsPhase } from "./emails-phase.js";
@@ -35,6 +36,8 @@ const couponsOnly = process.argv.includes("--coupons-only");
 const ledgerOnly = process.argv.includes("--only=ledger");
 /** `npm run bench -- --only=emails` runs just the emails phase and writes bench/results/emails.json. */
 const emailsOnly = process.argv.includes("--only=emails");
+/** `npm run bench -- --only=analytics` runs just the history import and measure routes (bench/results/analytics.json). */
+const analyticsOnly = process.argv.includes("--only=analytics");
 
 async function main(): Promise<void> {
   const base = loadConfig();
@@ -64,6 +67,11 @@ async function main(): Promise<void> {
     await writeFile(new URL("./results/emails.json", import.meta.url), JSON.stringify(emails, null, 2) + "\n");
     process.exit(emailsPhaseFailed(emails) ? 1 : 0);
   }
+  if (analyticsOnly) {
+    const analytics = await measureAnalyticsPhase(base, withDatabase("afterglow_bench_analytics"));
+    await writeFile(new URL("./results/analytics.json", import.meta.url), JSON.stringify(analytics, null, 2) + "\n");
+    process.exit(0);
+  }
   console.log("Preparing databases…");
   await prepareBenchDatabase(setup.intakeDb);
   await prepareBenchDatabase(setup.syncDb);
@@ -92,7 +100,14 @@ async function main(): Promise<void> {
   const coupons = await measureCouponPhase(base, withDatabase("afterglow_bench_coupons"), seconds.coupons);
   const ledger = await measureLedgerWrites(withDatabase("afterglow_bench_ledger"), ledgerOptions);
   const emails = await measureEmailsPhase(base, withDatabase("afterglow_bench_emails"), emailOptions);
-  const results = { ...reportBench({ ceiling, baseline, ...pipeline, seconds }), ...coupons, ...ledger, ...emails };
+  const analytics = await measureAnalyticsPhase(base, withDatabase("afterglow_bench_analytics"));
+  const results = {
+    ...reportBench({ ceiling, baseline, ...pipeline, seconds }),
+    ...coupons,
+    ...ledger,
+    ...emails,
+    ...analytics,
+  };
   await writeFile(new URL("./results/latest.json", import.meta.url), JSON.stringify(results, null, 2) + "\n");
   console.log("\nWrote bench/results/latest.json");
   const failed =

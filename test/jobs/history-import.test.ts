@@ -90,6 +90,15 @@ describe("history import on install", () => {
     expect(await response.json()).toMatchObject({
       parts: { orders: counted.length, netRevenue: (cents / 100).toFixed(2) },
     });
+    // The batches deferred the customer facts; the refresh at the end made them: each buyer's first order is the only
+    // order that is not a repeat.
+    const customerOrders = counted.filter((order) => order.customerId !== null);
+    const buyers = new Set(customerOrders.map((order) => order.customerId)).size;
+    const repeat = await get("/api/analytics/repeat-purchase-rate?from=2020-01-01&to=2029-12-31");
+    expect(await repeat.json()).toMatchObject({
+      parts: { customerOrders: customerOrders.length, repeatOrders: customerOrders.length - buyers },
+    });
+    expect(await stack.services.prisma.customerFirstOrder.count({ where: { shopId } })).toBe(buyers);
   });
 
   test("a restart resumes after the last committed line and a second run changes nothing", async () => {

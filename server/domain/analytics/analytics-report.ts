@@ -4,7 +4,15 @@ import type { NpsResponseRepository } from "../nps/nps-response-repository.js";
 import { npsPeriodSchema, npsReport } from "../nps/nps-report.js";
 import { calendarDay } from "../shops/calendar-day.js";
 import type { AnalyticsRepository, DayPeriod } from "./analytics-repository.js";
-import { couponRedemptionRate, couponRevenue, pointsLiability, pointsOutstanding } from "./loyalty-measures.js";
+import {
+  couponRedemptionRate,
+  couponRevenue,
+  pointsLiability,
+  pointsLiabilityAt,
+  pointsOutstanding,
+  pointsOutstandingAt,
+  type PointsTotals,
+} from "./loyalty-measures.js";
 import {
   definitionOf,
   groundRules,
@@ -13,6 +21,7 @@ import {
   type MeasureName,
 } from "./measure-definitions.js";
 import { resultOf, type MeasureResult } from "./measure-result.js";
+import { monthWithin, seriesOf, seriesPoint } from "./measure-series.js";
 import {
   averageOrderValue,
   customerLifetimeValue,
@@ -49,33 +58,70 @@ export interface MeasureReport extends MeasureResult<object> {
 
 type ShopRef = { id: number; ianaTimezone: string | null };
 type Compute = (deps: AnalyticsDeps, shop: ShopRef, period: DayPeriod) => Promise<MeasureResult<object>>;
+type OrderCounts = Awaited<ReturnType<AnalyticsRepository["orderCounts"]>>["total"];
+type CouponTotals = Awaited<ReturnType<AnalyticsRepository["couponCounts"]>>["total"];
 
+/** A measure of the period's order counts; `trend` adds its month-by-month series. */
 const fromOrders =
-  (measure: (counts: Awaited<ReturnType<AnalyticsRepository["orderCounts"]>>) => MeasureResult<object>): Compute =>
-  async (deps, shop, period) =>
-    measure(await deps.analytics.orderCounts(shop.id, period));
+  (measure: (counts: OrderCounts) => MeasureResult<object>, trend: boolean): Compute =>
+  async (deps, shop, period) => {
+    const counts = await deps.analytics.orderCounts(shop.id, period);
+    const result = measure(counts.total);
+    return trend ? { ...result, series: seriesOf(counts.months, measure) } : result;
+  };
+
+const fromCoupons =
+  (measure: (counts: CouponTotals) => MeasureResult<object>): Compute =>
+  async (deps, shop, period) => {
+    const counts = await deps.analytics.couponCounts(shop.id, period);
+    return { ...measure(counts.total), series: seriesOf(counts.months, measure) };
+  };
+
+const fromPoints =
+  (
+    measure: (totals: PointsTotals) => MeasureResult<object>,
+    atMonthEnd: (points: number, rate: number) => MeasureResult<object>,
+  ): Compute =>
+  async (deps, shop, period) => {
+    const [totals, months] = await Promise.all([
+      deps.analytics.pointsTotals(shop.id),
+      deps.analytics.pointsByMonth(shop.id, period),
+    ]);
+    const series = months.map((month) =>
+      seriesPoint(month, atMonthEnd(month.availablePoints, totals.pointsPerCurrencyUnit)),
+    );
+    return { ...measure(totals), series };
+  };
+
+const nps: Compute = async (deps, shop, period) => {
+  const { score, promoters, passives, detractors, responses, byMonth } = await npsReport(
+    deps.npsResponses,
+    shop,
+    { from: period.from, to: period.to },
+    new Date(),
+  );
+  const series = byMonth.map((month) =>
+    seriesPoint(
+      monthWithin(month.month, period.from, period.to),
+      resultOf(month.score, "score", { responses: month.responses }),
+    ),
+  );
+  return { ...resultOf(score, "score", { promoters, passives, detractors, responses, byMonth }), series };
+};
 
 const computations: Record<MeasureName, Compute> = {
-  "customer-retention-rate": fromOrders(customerRetentionRate),
-  "repeat-purchase-rate": fromOrders(repeatPurchaseRate),
-  "returning-customer-rate": fromOrders(returningCustomerRate),
-  "purchase-frequency": fromOrders(purchaseFrequency),
-  "average-order-value": fromOrders(averageOrderValue),
-  "customer-lifetime-value": fromOrders(customerLifetimeValue),
-  nps: async (deps, shop, period) => {
-    const { score, promoters, passives, detractors, responses, byMonth } = await npsReport(
-      deps.npsResponses,
-      shop,
-      { from: period.from, to: period.to },
-      new Date(),
-    );
-    return resultOf(score, "score", { promoters, passives, detractors, responses, byMonth });
-  },
-  "coupon-redemption-rate": async (deps, shop, period) =>
-    couponRedemptionRate(await deps.analytics.couponCounts(shop.id, period)),
-  "coupon-revenue": async (deps, shop, period) => couponRevenue(await deps.analytics.couponCounts(shop.id, period)),
-  "points-outstanding": async (deps, shop) => pointsOutstanding(await deps.analytics.pointsTotals(shop.id)),
-  "points-liability": async (deps, shop) => pointsLiability(await deps.analytics.pointsTotals(shop.id)),
+  "customer-retention-rate": fromOrders(customerRetentionRate, true),
+  "repeat-purchase-rate": fromOrders(repeatPurchaseRate, true),
+  "returning-customer-rate": fromOrders(returningCustomerRate, true),
+  "purchase-frequency": fromOrders(purchaseFrequency, true),
+  "average-order-value": fromOrders(averageOrderValue, true),
+  // A lifetime estimate from one month's churn says little: the whole period only.
+  "customer-lifetime-value": fromOrders(customerLifetimeValue, false),
+  nps,
+  "coupon-redemption-rate": fromCoupons(couponRedemptionRate),
+  "coupon-revenue": fromCoupons(couponRevenue),
+  "points-outstanding": fromPoints(pointsOutstanding, (points) => pointsOutstandingAt(points)),
+  "points-liability": fromPoints(pointsLiability, pointsLiabilityAt),
   "rfm-segments": async (deps, shop, period) => rfmSegments(await deps.analytics.rfmCells(shop.id, period)),
   "top-customer-revenue-share": async (deps, shop, period) =>
     topCustomerRevenueShare(await deps.analytics.revenueConcentration(shop.id, period)),
@@ -104,13 +150,24 @@ export async function measureReport(
   return { measure, ...result, definition: definitionOf(measure, query.language), from: period.from, to: period.to };
 }
 
-/** Every measure for one period; order measures share one query. */
+/** Every measure for one period; measures fed by the same counts share one query. */
 export async function analyticsSummary(deps: AnalyticsDeps, shop: ShopRef, query: AnalyticsQuery, now: Date) {
   const period = periodOf(shop, query, now);
-  const orderCounts = await deps.analytics.orderCounts(shop.id, period);
+  const [orderCounts, couponCounts, pointsTotals, pointsByMonth] = await Promise.all([
+    deps.analytics.orderCounts(shop.id, period),
+    deps.analytics.couponCounts(shop.id, period),
+    deps.analytics.pointsTotals(shop.id),
+    deps.analytics.pointsByMonth(shop.id, period),
+  ]);
   const cached: AnalyticsDeps = {
     ...deps,
-    analytics: { ...deps.analytics, orderCounts: () => Promise.resolve(orderCounts) },
+    analytics: {
+      ...deps.analytics,
+      orderCounts: () => Promise.resolve(orderCounts),
+      couponCounts: () => Promise.resolve(couponCounts),
+      pointsTotals: () => Promise.resolve(pointsTotals),
+      pointsByMonth: () => Promise.resolve(pointsByMonth),
+    },
   };
   const measures = await Promise.all(
     measureNames.map(async (measure) => ({

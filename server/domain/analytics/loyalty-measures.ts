@@ -57,3 +57,15 @@ export function pointsOutstanding(totals: PointsTotals) {
     customersWithPoints: totals.customersWithPoints,
   });
 }
+
+/** One month-end of the liability trend: spendable points then, valued at today's redemption rate. */
+export function pointsLiabilityAt(availablePoints: number, pointsPerCurrencyUnit: number) {
+  const parts = { availablePoints, pointsPerCurrencyUnit };
+  if (pointsPerCurrencyUnit <= 0) return resultOf(null, "money", parts);
+  return resultOf(moneyOf((availablePoints * 100) / pointsPerCurrencyUnit), "money", parts);
+}
+
+/** One month-end of the outstanding-points trend. */
+export function pointsOutstandingAt(availablePoints: number) {
+  return resultOf(availablePoints, "points", {});
+}

@@ -1,4 +1,5 @@
-// A measure report as CSV (RFC 4180): one row per segment or month when the measure has them, else one row.
+// A measure report as CSV (RFC 4180): one row per segment or month when the measure has them, else one row; a
+// measure with a trend line adds a month column: the whole period first (month "total"), then each month.
 import type { MeasureReport } from "./analytics-report.js";
 
 type Cell = string | number | boolean | null | undefined;
@@ -37,6 +38,7 @@ export function measureCsv(report: MeasureReport): string {
     ]);
   }
   const scalars = Object.entries(report.parts).filter(([, value]) => isScalar(value));
+  if (report.series && report.series.length > 0) return seriesCsv(report, scalars);
   return csvOf([
     ["measure", "from", "to", "value", "unit", "reason", ...scalars.map(([key]) => key), "definition"],
     [
@@ -53,5 +55,46 @@ export function measureCsv(report: MeasureReport): string {
 }
 
 function cellOf(value: unknown): Cell {
+  if (value === undefined) return undefined;
   return isScalar(value) ? value : JSON.stringify(value);
+}
+
+function seriesCsv(report: MeasureReport, scalars: [string, unknown][]): string {
+  const series = report.series ?? [];
+  const keys = [...new Set([...scalars.map(([key]) => key), ...series.flatMap((point) => scalarKeys(point.parts))])];
+  const total = Object.fromEntries(scalars);
+  return csvOf([
+    ["measure", "from", "to", "month", "value", "unit", "reason", ...keys, "definition"],
+    [
+      report.measure,
+      report.from,
+      report.to,
+      "total",
+      report.value,
+      report.unit,
+      report.reason,
+      ...keys.map((key) => cellOf(total[key])),
+      report.definition,
+    ],
+    ...series.map((point) => {
+      const parts = point.parts as Record<string, unknown>;
+      return [
+        report.measure,
+        point.from,
+        point.to,
+        point.month,
+        point.value,
+        report.unit,
+        point.reason,
+        ...keys.map((key) => cellOf(parts[key])),
+        report.definition,
+      ];
+    }),
+  ]);
+}
+
+function scalarKeys(parts: object): string[] {
+  return Object.entries(parts)
+    .filter(([, value]) => isScalar(value))
+    .map(([key]) => key);
 }

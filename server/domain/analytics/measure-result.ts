@@ -1,4 +1,5 @@
 // The shape every measure answers with, and the arithmetic they share (ratios that never divide by zero, cents).
+import type { SeriesPoint } from "./measure-series.js";
 
 /** A measure's number, or null with the reason a merchant reads instead ("not enough data"), plus its parts. */
 export interface MeasureResult<Parts extends object = Record<string, never>> {
@@ -8,6 +9,8 @@ export interface MeasureResult<Parts extends object = Record<string, never>> {
   /** What the value is, e.g. "percent", "money", "orders per customer". */
   unit: string;
   parts: Parts;
+  /** The measure month by month over the period, for measures with a trend line. */
+  series?: SeriesPoint[];
 }
 
 export const notEnoughData = "not enough data";

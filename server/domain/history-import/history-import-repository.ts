@@ -1,6 +1,7 @@
 // The import's progress row and its batch upserts: customers, then orders, then the line count, in one transaction.
 import type { PgPool } from "../../db/create-pg-pool.js";
 import type { HistoryCustomerRow, HistoryOrderRow } from "./history-order-line.js";
+import { refreshOrderFacts } from "./refresh-order-facts.js";
 
 export interface HistoryImportRow {
   shopId: number;
@@ -59,6 +60,9 @@ async function writeBatch(
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
+    // The order triggers would recompute each batch's customers from all their orders, batch after batch; the
+    // import refreshes its shop's customers once at the end instead (refreshOrderFacts).
+    await client.query(`SELECT set_config('afterglow.defer_order_facts', 'on', true)`);
     const inserted = await client.query<{ inserted: boolean }>(customersSql, [
       shopId,
       customers.map((c) => c.shopifyCustomerId),
@@ -94,8 +98,23 @@ async function writeBatch(
   }
 }
 
+// $6 restart: back to the first line with a new export; $7 finished: stamp the end.
+const updateSql = `UPDATE history_import SET
+   bulk_operation_id = CASE WHEN $6 THEN NULL ELSE COALESCE($2, bulk_operation_id) END,
+   status = COALESCE($3, status),
+   object_count = CASE WHEN $6 THEN NULL ELSE COALESCE($4, object_count) END,
+   last_error = $5,
+   lines_done = CASE WHEN $6 THEN 0 ELSE lines_done END,
+   customers_done = CASE WHEN $6 THEN 0 ELSE customers_done END,
+   orders_done = CASE WHEN $6 THEN 0 ELSE orders_done END,
+   started_at = CASE WHEN $6 THEN now() ELSE started_at END,
+   finished_at = CASE WHEN $7 THEN now() WHEN $6 THEN NULL ELSE finished_at END,
+   updated_at = now()
+ WHERE shop_id = $1`;
+
 export function createHistoryImportRepository(pool: PgPool) {
   return {
+    refreshOrderFacts: (shopId: number) => refreshOrderFacts(pool, shopId),
     /** The shop's import, created as waiting if it has none (a reinstall keeps a finished import). */
     async begin(shopId: number): Promise<HistoryImportRow> {
       await pool.query(
@@ -125,29 +144,15 @@ export function createHistoryImportRepository(pool: PgPool) {
         restart?: boolean;
       },
     ): Promise<void> {
-      await pool.query(
-        `UPDATE history_import SET
-           bulk_operation_id = CASE WHEN $6 THEN NULL ELSE COALESCE($2, bulk_operation_id) END,
-           status = COALESCE($3, status),
-           object_count = CASE WHEN $6 THEN NULL ELSE COALESCE($4, object_count) END,
-           last_error = $5,
-           lines_done = CASE WHEN $6 THEN 0 ELSE lines_done END,
-           customers_done = CASE WHEN $6 THEN 0 ELSE customers_done END,
-           orders_done = CASE WHEN $6 THEN 0 ELSE orders_done END,
-           started_at = CASE WHEN $6 THEN now() ELSE started_at END,
-           finished_at = CASE WHEN $7 THEN now() WHEN $6 THEN NULL ELSE finished_at END,
-           updated_at = now()
-         WHERE shop_id = $1`,
-        [
-          shopId,
-          fields.bulkOperationId ?? null,
-          fields.status ?? null,
-          fields.objectCount ?? null,
-          fields.lastError ?? null,
-          fields.restart ?? false,
-          fields.finished ?? false,
-        ],
-      );
+      await pool.query(updateSql, [
+        shopId,
+        fields.bulkOperationId ?? null,
+        fields.status ?? null,
+        fields.objectCount ?? null,
+        fields.lastError ?? null,
+        fields.restart ?? false,
+        fields.finished ?? false,
+      ]);
     },
     /** Upserts one batch and moves lines_done to `linesDone` atomically: a restart resumes after the last commit. */
     writeBatch: (shopId: number, customers: HistoryCustomerRow[], orders: HistoryOrderRow[], linesDone: number) =>

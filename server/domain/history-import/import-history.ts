@@ -83,6 +83,8 @@ export async function importHistory(deps: ImportHistoryDeps, target: ImportTarge
   }
   await deps.imports.update(target.shopId, { status: "importing", objectCount: state.objectCount });
   const written = state.url ? await importLines(deps, target, state.url, row.linesDone) : 0;
+  // Batches deferred the customer facts the measures read; a crash before this line repeats it on resume.
+  await deps.imports.refreshOrderFacts(target.shopId);
   await deps.imports.update(target.shopId, { status: "completed", finished: true });
   row = (await deps.imports.find(target.shopId)) ?? row;
   deps.logger.info({ shop: target.domain, written, lines: row.linesDone }, "history import completed");
