@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { AppConfig } from "./app-config.js";
 import type { AppProxyRequestInput } from "./app-proxy/app-proxy-url.js";
-import { thankYouPagePath } from "./checkout/thank-you-routes.js";
+import { orderStatusPagePath, thankYouPagePath } from "./checkout/thank-you-routes.js";
 import { LeakyBucket } from "./graphql/leaky-bucket.js";
 import type { AppInstallations, AccessTokenGrant } from "./oauth/app-installations.js";
 import type { InstallAppResult } from "./oauth/install-app.js";
@@ -171,6 +171,11 @@ export class ShopifySimulator {
   /** The order's thank-you page, hosting the app's checkout extension (needs extensionBundlePath). */
   thankYouPageUrl(shop: ShopRef, orderId: number): string {
     return `${this.url}${thankYouPagePath(this.shop(shop).domain, orderId)}`;
+  }
+
+  /** The order's status page in the customer's account, with the extension's order-status block. */
+  orderStatusPageUrl(shop: ShopRef, orderId: number): string {
+    return `${this.url}${orderStatusPagePath(this.shop(shop).domain, orderId)}`;
   }
 
   payOrder(shop: ShopRef, orderId: number): SimOrder {

@@ -2,10 +2,10 @@
 import { useState } from "preact/hooks";
 import type { CouponText } from "./describe-coupon.js";
 
-/** Ties the copy button to the clipboard item; one coupon block per page, so a fixed id is enough. */
+/** Ties the copy button to the clipboard item; a second card on the page (a redeemed code) passes its own. */
 const CLIPBOARD_ID = "afterglow-coupon-code";
 
-export function CouponCard({ text }: { text: CouponText }) {
+export function CouponCard({ text, clipboardId = CLIPBOARD_ID }: { text: CouponText; clipboardId?: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <s-banner heading={text.heading} tone="success">
@@ -14,11 +14,11 @@ export function CouponCard({ text }: { text: CouponText }) {
         <s-stack direction="inline" gap="base" alignItems="center">
           <s-text color="subdued">{text.codeLabel}</s-text>
           <s-text type="strong">{text.code}</s-text>
-          <s-button commandFor={CLIPBOARD_ID} command="--copy" variant="secondary">
+          <s-button commandFor={clipboardId} command="--copy" variant="secondary">
             {copied ? text.copied : text.copy}
           </s-button>
         </s-stack>
-        <s-clipboard-item id={CLIPBOARD_ID} text={text.code} onCopy={() => setCopied(true)} />
+        <s-clipboard-item id={clipboardId} text={text.code} onCopy={() => setCopied(true)} />
         <s-text>{text.value}</s-text>
         {text.minimum ? <s-text color="subdued">{text.minimum}</s-text> : null}
         {text.expiry ? <s-text color="subdued">{text.expiry}</s-text> : null}

@@ -7,6 +7,10 @@ import type { OrderSources } from "./read-order-id.js";
 export interface CouponExtensionApi extends OrderSources {
   i18n: CouponI18n;
   sessionToken: { get(): Promise<string> };
+  /** Which page the block is on: the points part shows on the order-status page only. */
+  extension: { target: string };
+  /** The buyer's language, so the backend's own messages (a refused redemption) come in it too. */
+  localization: { language: { readonly value: { isoCode: string } } };
 }
 
 // Compile-time proof that both targets' real APIs provide what CouponExtensionApi promises.

@@ -1,4 +1,4 @@
-// A thank-you page hosting a checkout UI extension bundle: a stand-in `shopify` global and bare `s-*` elements.
+// A thank-you or order-status page hosting a UI extension bundle: a stand-in `shopify` global and bare `s-*` elements.
 import type { LocaleMessages } from "./extension-locales.js";
 
 /** `shopify.orderConfirmation.value`, shaped as in @shopify/ui-extensions (purchase.thank-you targets). */
@@ -11,7 +11,11 @@ export interface OrderConfirmationValue {
 export interface ThankYouPageConfig {
   /** Where the page imports the extension's ESM bundle from; its default export is called once. */
   bundleUrl: string;
-  orderConfirmation: OrderConfirmationValue;
+  /** The thank-you page's order (purchase.thank-you.block.render); the order-status page passes `order` instead. */
+  orderConfirmation?: OrderConfirmationValue;
+  /** `shopify.order.value` on the order-status page (customer-account.order-status.block.render). */
+  order?: { id: string; name: string };
+  target?: "purchase.thank-you.block.render" | "customer-account.order-status.block.render";
   /** A BCP 47 locale for shopify.i18n's formatting (the buyer's). */
   locale: string;
   /** The time zone dates are formatted in; UTC unless given. */
@@ -49,8 +53,10 @@ const message = (key) => {
 const signal = (value) => ({ value, subscribe: () => () => undefined });
 const token = config.sessionToken;
 globalThis.shopify = {
-  extension: { target: "purchase.thank-you.block.render" },
-  orderConfirmation: signal(config.orderConfirmation),
+  extension: { target: config.target || "purchase.thank-you.block.render" },
+  ...(config.orderConfirmation ? { orderConfirmation: signal(config.orderConfirmation) } : {}),
+  ...(config.order ? { order: signal(config.order) } : {}),
+  localization: { language: signal({ isoCode: config.locale }) },
   sessionToken: {
     get: async () => {
       if (!token.url) return token.fixed;

@@ -1,4 +1,4 @@
-// Serves a simulated order's thank-you page with the app's checkout extension, its bundle, and its session tokens.
+// Serves a simulated order's thank-you and order-status pages with the app's extension, its bundle and session tokens.
 import { readFile } from "node:fs/promises";
 import express, { type Request, type Response, type Router } from "express";
 import type { SimStore } from "../state/sim-store.js";
@@ -20,6 +20,11 @@ export const EXTENSION_BUNDLE_PATH = "/extensions/thank-you-coupon.js";
 
 export function thankYouPagePath(shop: string, orderId: number): string {
   return `/store/${encodeURIComponent(shop)}/checkouts/thank-you/${orderId}`;
+}
+
+/** The customer account's page for an order, where the signed-in customer sees its status (and their points). */
+export function orderStatusPagePath(shop: string, orderId: number): string {
+  return `/store/${encodeURIComponent(shop)}/account/orders/${orderId}`;
 }
 
 /** True when the buyer (by customer, else by email) has no earlier order in the shop. */
@@ -80,6 +85,24 @@ async function servePage(deps: ThankYouRoutesDeps, req: Request, res: Response):
   res.set("Cache-Control", "no-store").type("html").send(html);
 }
 
+/** Customer accounts know the placed order as gid://shopify/Order/N; only its customer, signed in, opens the page. */
+async function serveOrderStatusPage(deps: ThankYouRoutesDeps, req: Request, res: Response): Promise<void> {
+  const order = findOrder(deps.store, req, res);
+  if (!order) return;
+  const shop = deps.store.shop(order.shopDomain);
+  const locale = await loadExtensionLocale(deps.localesDir, order.customerLocale);
+  const html = thankYouPageHtml({
+    title: `Order #${order.orderNumber} – ${shop.name}`,
+    bundleUrl: EXTENSION_BUNDLE_PATH,
+    target: "customer-account.order-status.block.render",
+    order: { id: `gid://shopify/Order/${order.id}`, name: `#${order.orderNumber}` },
+    ...locale,
+    timeZone: shop.ianaTimezone,
+    sessionToken: { url: `${thankYouPagePath(order.shopDomain, order.id)}/session-token` },
+  });
+  res.set("Cache-Control", "no-store").type("html").send(html);
+}
+
 /** The token checkout hands the extension: signed with the app's secret, for the order's shop and its customer. */
 function serveToken(deps: ThankYouRoutesDeps, req: Request, res: Response): void {
   const order = findOrder(deps.store, req, res);
@@ -98,5 +121,6 @@ export function thankYouRoutes(deps: ThankYouRoutesDeps): Router {
   r.get(EXTENSION_BUNDLE_PATH, (_req, res) => serveBundle(deps, res));
   r.get("/store/:shop/checkouts/thank-you/:orderId", (req, res) => servePage(deps, req, res));
   r.get("/store/:shop/checkouts/thank-you/:orderId/session-token", (req, res) => serveToken(deps, req, res));
+  r.get("/store/:shop/account/orders/:orderId", (req, res) => serveOrderStatusPage(deps, req, res));
   return r;
 }
