@@ -8,7 +8,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from "../test/support/chromium.js";
 import { installShop } from "../test/support/shop-fixtures.js";
 import { startTestStack } from "../test/support/start-test-stack.js";
 
-const screens = ["", "coupons", "shipping", "loyalty", "customers", "retention", "activity", "languages"];
+const screens = ["", "coupons", "shipping", "loyalty", "customers", "retention", "campaigns", "activity", "languages"];
 const runsPerScreen = 3;
 
 /** LCP and CLS as the page saw them (PerformanceObserver with buffered entries), read after the screen settles. */

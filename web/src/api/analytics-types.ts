@@ -21,7 +21,7 @@ export type MeasureName = (typeof measureNames)[number];
 export const segmentNames = ["champions", "loyal", "at_risk", "new", "hibernating", "lost"] as const;
 export type SegmentName = (typeof segmentNames)[number];
 
-/** A point of a by-month series: NPS has one; other measures may carry one in `parts.byMonth` too. */
+/** A month of a trend: `series` on measures that have one (value), or NPS's `parts.byMonth` (score). */
 export interface MonthPoint {
   month: string;
   score?: number | null;
@@ -36,6 +36,8 @@ export interface Measure {
   reason?: string;
   unit: string;
   definition: string;
+  /** The measure month by month over the period, for measures with a trend line. */
+  series?: MonthPoint[];
   parts: Record<string, unknown> & {
     segments?: { segment: SegmentName; customers: number; share: number | null; revenue: string }[];
     byMonth?: MonthPoint[];

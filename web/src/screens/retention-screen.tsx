@@ -10,6 +10,7 @@ import { ScreenSkeleton } from "../components/screen-skeleton";
 import { useShop } from "../components/shop-context";
 import { useAdminLanguage } from "../i18n/admin-language";
 import { paramsOf, periodOf, periodQuery, type DashboardPeriod } from "./retention/dashboard-period";
+import { emptyChartImage } from "./retention/empty-chart-image";
 import { HistoryImportCard, useImportProgress } from "./retention/history-import-card";
 import { MeasureSections } from "./retention/measure-sections";
 import { PeriodPicker } from "./retention/period-picker";
@@ -89,7 +90,7 @@ function NoOrders() {
   const { t } = useAdminLanguage();
   return (
     <Card>
-      <EmptyState heading={t("retention.empty.heading")} image="">
+      <EmptyState heading={t("retention.empty.heading")} image={emptyChartImage}>
         <p>{t("retention.empty.body")}</p>
       </EmptyState>
     </Card>

@@ -35,16 +35,19 @@ interface SectionsProps {
   query: string;
 }
 
+/** The measure's months: its `series`, or for NPS without one, `parts.byMonth`. */
+const monthsOf = (measure: Measure) => measure.series ?? measure.parts.byMonth ?? [];
+
 /** A line needs two months with a number; one month is already the card's figure. */
 function hasMonths(measure: Measure): boolean {
-  return (measure.parts.byMonth ?? []).filter((point) => (point.score ?? point.value ?? null) !== null).length >= 2;
+  return monthsOf(measure).filter((point) => (point.score ?? point.value ?? null) !== null).length >= 2;
 }
 
 function chartFor(measure: Measure, title: string): ReactNode {
   if (measure.measure === "rfm-segments" && measure.value !== null) {
     return <SegmentChart segments={measure.parts.segments ?? []} />;
   }
-  if (hasMonths(measure)) return <TrendChart name={title} byMonth={measure.parts.byMonth ?? []} />;
+  if (hasMonths(measure)) return <TrendChart name={title} byMonth={monthsOf(measure)} />;
   return null;
 }
 
