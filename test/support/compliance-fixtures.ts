@@ -83,7 +83,7 @@ export async function addAfterSaleRecords(
     points: 15,
     cause: "adjustment",
     idempotencyKey: `goodwill:${customerId}`,
-    reason: "Goodwill",
+    reason: `Goodwill for ${person.firstName} ${person.lastName.toUpperCase()} (${person.email}): parcel late`,
     actor: "staff-1",
   });
   await services.prisma.npsResponse.create({

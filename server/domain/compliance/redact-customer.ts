@@ -11,6 +11,7 @@ export interface RedactionCounts {
   emailOrders: number;
   consents: number;
   surveyComments: number;
+  ledgerReasons: number;
   webhookBodies: number;
   exports: number;
 }
@@ -47,6 +48,33 @@ async function scrubWebhookBodies(db: Queryable, shopDomain: string, subject: Co
   return scrubbed.rowCount ?? 0;
 }
 
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Staff write reasons on adjustments ("goodwill for Ann Lee"): the customer's names, email and phone in them become
+ * "[redacted]". The ledger's trigger allows this one change, of the reason alone, for the customers named here.
+ */
+async function redactLedgerReasons(db: Queryable, ids: number[], subject: ComplianceSubject): Promise<number> {
+  if (ids.length === 0) return 0;
+  const known = await db.query<{ first_name: string | null; last_name: string | null; email: string | null }>(
+    "SELECT first_name, last_name, email FROM customer WHERE id = ANY($1::int[])",
+    [ids],
+  );
+  const words = new Set<string>();
+  for (const row of known.rows)
+    for (const word of [row.first_name, row.last_name, row.email]) if (word) words.add(word);
+  for (const word of [subject.email, subject.phone]) if (word) words.add(word);
+  const names = [...words].map((word) => word.trim()).filter((word) => word.length >= 2);
+  if (names.length === 0) return 0;
+  await db.query("SELECT set_config('afterglow.redacting_customer_ids', $1, true)", [ids.join(",")]);
+  const updated = await db.query(
+    `UPDATE ledger_entry SET reason = regexp_replace(reason, $2, '[redacted]', 'gi')
+     WHERE customer_id = ANY($1::int[]) AND reason ~* $2`,
+    [ids, `(${names.map(escapeRegex).join("|")})`],
+  );
+  return updated.rowCount ?? 0;
+}
+
 /** Runs inside one transaction: either all of it is redacted or none. */
 export async function redactCustomer(
   db: Queryable,
@@ -57,6 +85,7 @@ export async function redactCustomer(
   const email = subject.email;
   const sid = subject.shopifyCustomerId.toString();
   const count = async (sql: string, params: unknown[]) => (await db.query(sql, params)).rowCount ?? 0;
+  const ledgerReasons = await redactLedgerReasons(db, ids, subject);
   const customers = await count(
     `UPDATE customer SET email = NULL, first_name = NULL, last_name = NULL, locale = NULL, birthday = NULL,
             birthday_changed_at = NULL, referral_code = NULL, updated_at = now()
@@ -94,14 +123,15 @@ export async function redactCustomer(
      WHERE shop_domain = $1 AND shopify_customer_id = $2::bigint AND export IS NOT NULL`,
     [shop.domain, sid],
   );
-  return { customers, addresses, emails, emailOrders, consents, surveyComments, webhookBodies, exports };
+  return { customers, addresses, emails, emailOrders, consents, surveyComments, ledgerReasons, webhookBodies, exports };
 }
 
 export function describeRedaction(counts: RedactionCounts): string {
   return (
     `anonymised ${counts.customers} customer row(s) (points and orders kept); removed ${counts.addresses} address ` +
     `fingerprint(s), ${counts.consents} consent record(s) and ${counts.emailOrders} order email record(s); blanked ` +
-    `${counts.emails} email(s), ${counts.surveyComments} survey comment(s), ${counts.webhookBodies} webhook body(ies) ` +
+    `${counts.emails} email(s), ${counts.surveyComments} survey comment(s), ${counts.ledgerReasons} ledger reason(s), ` +
+    `${counts.webhookBodies} webhook body(ies) ` +
     `and ${counts.exports} data export(s)`
   );
 }

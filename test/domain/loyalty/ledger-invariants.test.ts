@@ -88,6 +88,43 @@ describe("ledger invariants", () => {
     await expect(pool.query("DELETE FROM ledger_entry")).rejects.toThrow(/append-only/);
   });
 
+  test("a redaction may blank the reasons of the customers it names, and change nothing else", async () => {
+    const customerId = await newCustomer(7);
+    await ledger.append({ ...base, shopId, customerId, points: 5, idempotencyKey: "o7:earn", reason: "for Ann Lee" });
+    const client = await pool.connect();
+    const naming = (ids: string) =>
+      client.query("SELECT set_config('afterglow.redacting_customer_ids', $1, true)", [ids]);
+    const refused = /append-only: UPDATE refused/;
+    try {
+      await expect(
+        client.query("UPDATE ledger_entry SET reason = 'x' WHERE customer_id = $1", [customerId]),
+      ).rejects.toThrow(refused);
+      await client.query("BEGIN");
+      await naming(`0,${customerId}`);
+      await expect(
+        client.query("UPDATE ledger_entry SET points = 6 WHERE customer_id = $1", [customerId]),
+      ).rejects.toThrow(refused);
+      await client.query("ROLLBACK");
+      await client.query("BEGIN");
+      await naming(String(customerId));
+      await expect(
+        client.query("UPDATE ledger_entry SET reason = 'x' WHERE customer_id <> $1", [customerId]),
+      ).rejects.toThrow(refused);
+      await client.query("ROLLBACK");
+      await client.query("BEGIN");
+      await naming(String(customerId));
+      await client.query("UPDATE ledger_entry SET reason = 'for [redacted]' WHERE customer_id = $1", [customerId]);
+      await client.query("COMMIT");
+    } finally {
+      client.release();
+    }
+    const row = await pool.query("SELECT reason, points FROM ledger_entry WHERE idempotency_key = 'o7:earn'");
+    expect(row.rows).toEqual([{ reason: "for [redacted]", points: 5 }]);
+    await expect(pool.query("DELETE FROM ledger_entry WHERE customer_id = $1", [customerId])).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
   test("the check finds nothing on an honest ledger and names a customer whose cached balance was tampered with", async () => {
     expect(await ledger.balanceMismatches(shopId)).toEqual([]);
     const customerId = await newCustomer(4);
