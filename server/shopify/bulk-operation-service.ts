@@ -4,7 +4,10 @@ import type { SessionStorage } from "@shopify/shopify-app-session-storage";
 import { z } from "zod";
 import { ShopifySessionMissingError, ShopifyUserError } from "./shopify-call-errors.js";
 
-/** Orders placed before the install; webhooks bring everything after it. Customers come inline with their orders. */
+/**
+ * Orders placed before the install; webhooks bring everything after it. Customers and refunds come inline with their
+ * orders (refunds is a plain list, not a connection, so each order stays one JSONL line).
+ */
 export function historyBulkQuery(before: Date): string {
   return `{
   orders(query: "created_at:<'${before.toISOString()}'") {
@@ -12,6 +15,7 @@ export function historyBulkQuery(before: Date): string {
       id name createdAt updatedAt processedAt cancelledAt displayFinancialStatus currencyCode
       subtotalPriceSet { shopMoney { amount } }
       currentSubtotalPriceSet { shopMoney { amount } }
+      refunds { id createdAt totalRefundedSet { shopMoney { amount } } }
       customer { id email firstName lastName locale }
     } }
   }

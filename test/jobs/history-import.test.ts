@@ -68,13 +68,25 @@ describe("history import on install", () => {
     expect(await prisma.customer.count({ where: { shopId } })).toBe(expected.customers.size);
     const guests = expected.orders.filter((order) => order.customerId === null).length;
     expect(await prisma.order.count({ where: { shopId, customerId: null } })).toBe(guests);
-    // A partly refunded order keeps what is left after the refund; a cancelled one keeps its cancellation.
-    const refunded = expected.orders.find((order) => order.refunds.length > 0);
+    // A partly refunded order keeps its subtotal as ordered and its pre-install refund as a refund (amount and date),
+    // as the refund webhook would have recorded it; a cancelled one keeps its cancellation.
+    const refunded = expected.orders.filter((order) => order.refunds.length > 0);
     const cancelled = expected.orders.find((order) => order.cancelledAt !== null);
-    if (refunded) {
-      const row = await prisma.order.findFirstOrThrow({ where: { shopId, shopifyOrderId: BigInt(refunded.id) } });
-      expect(Math.round(Number(row.subtotalPrice) * 100)).toBe(orderTotals(refunded).currentSubtotalCents);
+    expect(refunded.length).toBeGreaterThan(0);
+    expect(await prisma.loyaltyRefund.count({ where: { shopId } })).toBe(refunded.length);
+    for (const order of refunded.slice(0, 3)) {
+      const row = await prisma.order.findFirstOrThrow({ where: { shopId, shopifyOrderId: BigInt(order.id) } });
+      const totals = orderTotals(order);
+      expect(Math.round(Number(row.subtotalPrice) * 100)).toBe(totals.subtotalCents);
       expect(row.financialStatus).toBe("partially_refunded");
+      const refund = await prisma.loyaltyRefund.findFirstOrThrow({
+        where: { shopId, shopifyOrderId: BigInt(order.id) },
+      });
+      expect(refund.shopifyRefundId).toBe(BigInt(order.refunds[0]?.id ?? 0));
+      expect(Math.round(Number(refund.subtotal) * 100)).toBe(totals.subtotalCents - totals.currentSubtotalCents);
+      // Dates depend on the install time: the refund keeps its distance from its order.
+      const after = (order.refunds[0]?.createdAt.getTime() ?? 0) - order.createdAt.getTime();
+      expect(refund.refundedAt.getTime() - (row.shopifyCreatedAt?.getTime() ?? 0)).toBe(after);
     }
     if (cancelled) {
       const row = await prisma.order.findFirstOrThrow({ where: { shopId, shopifyOrderId: BigInt(cancelled.id) } });
@@ -82,7 +94,7 @@ describe("history import on install", () => {
     }
   });
 
-  test("the dashboard reads the imported history: AOV over all of it equals the generator's net subtotals", async () => {
+  test("the dashboard reads the imported history: AOV over all of it is net of the pre-install refunds", async () => {
     const expected = expectedHistory(new Date());
     const counted = expected.orders.filter((order) => order.cancelledAt === null && order.financialStatus !== "voided");
     const cents = counted.reduce((sum, order) => sum + orderTotals(order).currentSubtotalCents, 0);
@@ -130,8 +142,10 @@ describe("history import on install", () => {
     expect(await prisma.order.count({ where: { shopId } })).toBe(250);
     // Run again from the first line: the same rows, nothing doubled.
     await pool.query(`UPDATE history_import SET status = 'importing', lines_done = 0 WHERE shop_id = $1`, [shopId]);
+    const refunds = await prisma.loyaltyRefund.count({ where: { shopId } });
     await importHistory(deps, target);
     expect(await prisma.order.count({ where: { shopId } })).toBe(250);
+    expect(await prisma.loyaltyRefund.count({ where: { shopId } })).toBe(refunds);
     expect(await prisma.customer.count({ where: { shopId } })).toBe(expectedHistory(new Date()).customers.size);
   });
 

@@ -1,8 +1,8 @@
 // Resolves `order(id)` and `orders(...)`, deriving money sets and statuses from the simulated order.
 import { z } from "zod";
 import { toCents } from "../state/money.js";
-import { orderTotals } from "../state/order-totals.js";
-import type { SimOrder } from "../state/sim-types.js";
+import { orderTotals, refundLineSubtotalCents, refundLineTaxCents } from "../state/order-totals.js";
+import type { SimOrder, SimRefund } from "../state/sim-types.js";
 import { connectionArgsSchema, paginate } from "./connection.js";
 import { customerView } from "./customer-resolvers.js";
 import { requireScope, type GraphQLContext } from "./graphql-context.js";
@@ -46,6 +46,19 @@ function lineItemView(o: SimOrder, li: SimOrder["lineItems"][number]) {
   };
 }
 
+function refundView(o: SimOrder, refund: SimRefund) {
+  const cents = refund.lines.reduce(
+    (sum, line) => sum + refundLineSubtotalCents(o, line) + refundLineTaxCents(o, line),
+    0,
+  );
+  return {
+    id: toGid("Refund", refund.id),
+    createdAt: toDateTime(refund.createdAt),
+    note: refund.note,
+    totalRefundedSet: moneyBag(cents, o.currency),
+  };
+}
+
 export function orderView(ctx: GraphQLContext, o: SimOrder) {
   const t = orderTotals(o);
   const c = o.currency;
@@ -76,6 +89,10 @@ export function orderView(ctx: GraphQLContext, o: SimOrder) {
     customer: () => {
       const customer = o.customerId == null ? undefined : ctx.store.findCustomer(ctx.shop.domain, o.customerId);
       return customer ? customerView(ctx, customer) : null;
+    },
+    refunds: (rawArgs: Record<string, unknown>) => {
+      const first = z.object({ first: z.number().int().min(0).nullish() }).parse(rawArgs).first;
+      return o.refunds.slice(0, first ?? undefined).map((refund) => refundView(o, refund));
     },
     lineItems: (rawArgs: Record<string, unknown>) =>
       paginate(

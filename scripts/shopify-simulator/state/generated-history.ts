@@ -59,6 +59,8 @@ export function generatedOrder(shop: SimShop, index: number, size: HistorySize):
   const cancelled = next() < 0.03;
   const refunded = !cancelled && next() < 0.04;
   const id = ORDER_ID_BASE + index;
+  // A refund comes half a day after the order (still before the install: the history ends a day before it).
+  const refundedAt = new Date(createdAt.getTime() + DAY_MS / 2);
   return {
     id,
     shopDomain: shop.domain,
@@ -72,7 +74,7 @@ export function generatedOrder(shop: SimShop, index: number, size: HistorySize):
     currency: shop.currencyCode,
     customerLocale: "en",
     createdAt,
-    updatedAt: createdAt,
+    updatedAt: refunded ? refundedAt : createdAt,
     processedAt: createdAt,
     cancelledAt: cancelled ? createdAt : null,
     cancelReason: cancelled ? "customer" : null,
@@ -87,7 +89,7 @@ export function generatedOrder(shop: SimShop, index: number, size: HistorySize):
             note: null,
             lines: [{ id: id * 10 + 2, lineItemId: id * 10, quantity: 1 }],
             transactionId: 0,
-            createdAt,
+            createdAt: refundedAt,
           },
         ]
       : [],

@@ -1,6 +1,6 @@
 // The import's progress row and its batch upserts: customers, then orders, then the line count, in one transaction.
 import type { PgPool } from "../../db/create-pg-pool.js";
-import type { HistoryCustomerRow, HistoryOrderRow } from "./history-order-line.js";
+import type { HistoryCustomerRow, HistoryOrderRow, HistoryRefundRow } from "./history-order-line.js";
 import { refreshOrderFacts } from "./refresh-order-facts.js";
 
 export interface HistoryImportRow {
@@ -50,13 +50,21 @@ ON CONFLICT (shop_id, shopify_order_id) DO UPDATE SET
   updated_at = now()
 WHERE "order".shopify_updated_at IS NULL OR "order".shopify_updated_at < EXCLUDED.shopify_updated_at`;
 
-async function writeBatch(
-  pool: PgPool,
-  shopId: number,
-  customers: HistoryCustomerRow[],
-  orders: HistoryOrderRow[],
-  linesDone: number,
-): Promise<void> {
+// Refunds made before the install, recorded once by their Shopify id as the refund webhook would.
+const refundsSql = `
+INSERT INTO loyalty_refund (shop_id, shopify_refund_id, shopify_order_id, subtotal, refunded_at)
+SELECT $1, r.id::bigint, r.order_id::bigint, r.subtotal::numeric, (r.refunded_at::timestamptz AT TIME ZONE 'UTC')
+FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS r(id, order_id, subtotal, refunded_at)
+ON CONFLICT (shop_id, shopify_refund_id) DO NOTHING`;
+
+export interface HistoryBatch {
+  customers: HistoryCustomerRow[];
+  orders: HistoryOrderRow[];
+  refunds: HistoryRefundRow[];
+}
+
+async function writeBatch(pool: PgPool, shopId: number, batch: HistoryBatch, linesDone: number): Promise<void> {
+  const { customers, orders, refunds } = batch;
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
@@ -83,6 +91,13 @@ async function writeBatch(
       orders.map((o) => o.cancelledAt),
       orders.map((o) => o.createdAt),
       orders.map((o) => o.updatedAt),
+    ]);
+    await client.query(refundsSql, [
+      shopId,
+      refunds.map((r) => r.shopifyRefundId),
+      refunds.map((r) => r.shopifyOrderId),
+      refunds.map((r) => r.subtotal),
+      refunds.map((r) => r.refundedAt),
     ]);
     await client.query(
       `UPDATE history_import SET lines_done = $2, customers_done = customers_done + $3,
@@ -155,8 +170,7 @@ export function createHistoryImportRepository(pool: PgPool) {
       ]);
     },
     /** Upserts one batch and moves lines_done to `linesDone` atomically: a restart resumes after the last commit. */
-    writeBatch: (shopId: number, customers: HistoryCustomerRow[], orders: HistoryOrderRow[], linesDone: number) =>
-      writeBatch(pool, shopId, customers, orders, linesDone),
+    writeBatch: (shopId: number, batch: HistoryBatch, linesDone: number) => writeBatch(pool, shopId, batch, linesDone),
   };
 }
 

@@ -4,7 +4,12 @@ import { Readable } from "node:stream";
 import type { Logger } from "pino";
 import type { BulkOperationService, BulkOperationState } from "../../shopify/bulk-operation-service.js";
 import type { HistoryImportRepository, HistoryImportRow } from "./history-import-repository.js";
-import { parseHistoryLine, type HistoryCustomerRow, type HistoryOrderRow } from "./history-order-line.js";
+import {
+  parseHistoryLine,
+  type HistoryCustomerRow,
+  type HistoryOrderRow,
+  type HistoryRefundRow,
+} from "./history-order-line.js";
 
 export interface ImportHistoryDeps {
   imports: HistoryImportRepository;
@@ -40,12 +45,15 @@ async function importLines(deps: ImportHistoryDeps, target: ImportTarget, url: s
   let written = 0;
   let customers = new Map<string, HistoryCustomerRow>();
   let orders = new Map<string, HistoryOrderRow>();
+  let refunds = new Map<string, HistoryRefundRow>();
   const flush = async () => {
     if (orders.size === 0) return;
-    await deps.imports.writeBatch(target.shopId, [...customers.values()], [...orders.values()], lineNumber);
+    const batch = { customers: [...customers.values()], orders: [...orders.values()], refunds: [...refunds.values()] };
+    await deps.imports.writeBatch(target.shopId, batch, lineNumber);
     written += orders.size;
     customers = new Map();
     orders = new Map();
+    refunds = new Map();
   };
   for await (const line of lines) {
     if (line.trim() === "") continue;
@@ -54,6 +62,7 @@ async function importLines(deps: ImportHistoryDeps, target: ImportTarget, url: s
     const parsed = parseHistoryLine(line);
     if (parsed.customer) customers.set(parsed.customer.shopifyCustomerId, parsed.customer);
     orders.set(parsed.order.shopifyOrderId, parsed.order);
+    for (const refund of parsed.refunds) refunds.set(refund.shopifyRefundId, refund);
     if (orders.size >= deps.batchSize) await flush();
   }
   await flush();
