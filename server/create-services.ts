@@ -15,6 +15,8 @@ import { createEmailQueue, scheduleEmail, type EmailQueue } from "./jobs/email-q
 import { createSmtpMailer, type Mailer } from "./mail/create-smtp-mailer.js";
 import { createDelayedCheckQueue, type DelayedCheckQueue } from "./jobs/delayed-check-queue.js";
 import { createDiscountCodeService, type DiscountCodeService } from "./shopify/discount-code-service.js";
+import { createAdminGraphql } from "./shopify/admin-graphql.js";
+import { createCustomerOrderHistory, type CustomerOrderHistory } from "./shopify/customer-order-history.js";
 import { createCustomerRepository } from "./domain/customers/customer-repository.js";
 import {
   createEmailConsentRepository,
@@ -73,6 +75,8 @@ export interface Services {
   /** Lifecycle campaign runs (hourly scheduler, or one shop as of a moment). */
   campaignQueue: CampaignQueue;
   discounts: DiscountCodeService;
+  /** Shopify's count and oldest order of a customer, asked before a first-order coupon is made. */
+  customerOrders: CustomerOrderHistory;
   shopify: Shopify;
   sessionStorage: PrismaSessionStorage<PrismaClient>;
   /** Signs survey and unsubscribe links. */
@@ -171,6 +175,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
   const campaignQueue = createCampaignQueue(redis, config.REDIS_PREFIX);
   const shopify = createShopify(config);
   const sessionStorage = new PrismaSessionStorage(prisma);
+  const adminGraphql = createAdminGraphql(shopify, sessionStorage);
   const shippingSettings = createShippingSettingsRepository(prisma);
   const email = createEmailServices(config, prisma, pool, redis);
   const surveys = createSurveyServices(config, pool, redis);
@@ -191,7 +196,8 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
     loyaltyQueue,
     loyalty,
     campaignQueue,
-    discounts: createDiscountCodeService(shopify, sessionStorage),
+    discounts: createDiscountCodeService(shopify, sessionStorage, adminGraphql),
+    customerOrders: createCustomerOrderHistory(adminGraphql),
     shopify,
     sessionStorage,
     repositories: {

@@ -1,7 +1,9 @@
-// Creates one pending thank-you coupon in Shopify: looks the code up first, waits out throttling, records refusals.
+// Makes one pending thank-you coupon in Shopify: first order confirmed, code looked up, throttling waited out.
 import { DelayedError, UnrecoverableError, type Job } from "bullmq";
 import type { Logger } from "pino";
+import { confirmFirstOrder } from "../domain/coupons/confirm-first-order.js";
 import type { CouponRepository, CouponRow } from "../domain/coupons/coupon-repository.js";
+import type { CustomerOrderHistory } from "../shopify/customer-order-history.js";
 import type { DiscountCodeService } from "../shopify/discount-code-service.js";
 import { ShopifySessionMissingError, ShopifyThrottledError, ShopifyUserError } from "../shopify/shopify-call-errors.js";
 import type { CouponJobData } from "./coupon-queue.js";
@@ -9,6 +11,7 @@ import type { CouponJobData } from "./coupon-queue.js";
 export interface IssueCouponDeps {
   coupons: CouponRepository;
   discounts: DiscountCodeService;
+  customerOrders: CustomerOrderHistory;
   logger: Logger;
 }
 
@@ -37,17 +40,30 @@ export function createIssueCouponJob(deps: IssueCouponDeps) {
     }
   }
 
+  /** A first-order coupon Shopify's history does not bear out is withdrawn; any other is created or adopted. */
+  async function issue(coupon: CouponRow & { shopDomain: string }, mayHaveRunBefore: boolean, logger: Logger) {
+    const verdict = await confirmFirstOrder(
+      { history: deps.customerOrders.forCustomer, claim: deps.coupons.claimFirstOrder },
+      coupon.shopDomain,
+      coupon,
+    );
+    if (!verdict.first) {
+      await deps.coupons.withdrawPending(coupon.id);
+      logger.info({ code: coupon.code, reason: verdict.reason }, "thank-you coupon withdrawn: not a first order");
+      return;
+    }
+    const { discountId, via } = await createOrAdopt(coupon.shopDomain, coupon, mayHaveRunBefore);
+    await deps.coupons.markIssued(coupon.id, discountId);
+    logger.info({ code: coupon.code, discountId, via }, `thank-you coupon issued (${issuedHow[via]})`);
+  }
+
   return async function issueCouponJob(job: Job<CouponJobData>, token?: string): Promise<void> {
     const coupon = await deps.coupons.findForIssue(job.data.couponId);
     if (!coupon) throw new UnrecoverableError(`coupon ${job.data.couponId} does not exist`);
     if (coupon.status !== "pending") return;
-    const shop = { domain: coupon.shopDomain };
-    const logger = deps.logger.child({ shop: shop.domain, jobId: job.id, couponId: coupon.id });
+    const logger = deps.logger.child({ shop: coupon.shopDomain, jobId: job.id, couponId: coupon.id });
     try {
-      const mayHaveRunBefore = job.attemptsMade > 0 || job.stalledCounter > 0 || coupon.attempts > 0;
-      const { discountId, via } = await createOrAdopt(shop.domain, coupon, mayHaveRunBefore);
-      await deps.coupons.markIssued(coupon.id, discountId);
-      logger.info({ code: coupon.code, discountId, via }, `thank-you coupon issued (${issuedHow[via]})`);
+      await issue(coupon, job.attemptsMade > 0 || job.stalledCounter > 0 || coupon.attempts > 0, logger);
     } catch (error) {
       if (error instanceof ShopifyThrottledError && token) {
         // Throttling is not a failure: come back when the bucket has refilled, without spending an attempt.

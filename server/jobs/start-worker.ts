@@ -70,6 +70,7 @@ function startCouponWorker(services: Services, connection: ReturnType<typeof cre
   const process = createIssueCouponJob({
     coupons: services.repositories.coupons,
     discounts: services.discounts,
+    customerOrders: services.customerOrders,
     logger,
   });
   const worker = new Worker<CouponJobData>(couponQueueName, process, {

@@ -3,7 +3,8 @@ import type { Shopify } from "@shopify/shopify-api";
 import type { SessionStorage } from "@shopify/shopify-app-session-storage";
 import { z } from "zod";
 import type { Coupon } from "@prisma/client";
-import { ShopifySessionMissingError, ShopifyUserError, toShopifyCallError } from "./shopify-call-errors.js";
+import { createAdminGraphql, type AdminGraphql } from "./admin-graphql.js";
+import { ShopifyUserError } from "./shopify-call-errors.js";
 
 const findQuery = `#graphql
   query AfterglowFindCode($code: String!) {
@@ -75,32 +76,12 @@ export function discountInput(coupon: PersonalCode, combinesWith: Record<string,
   return { ...common, customerGets: { value, items: { all: true } } };
 }
 
-/** A coupon job per order would otherwise read the shop's offline session from the database every time. */
-const clientCacheMs = 30_000;
-
-export function createDiscountCodeService(shopify: Shopify, sessionStorage: SessionStorage) {
-  const clients = new Map<string, { client: InstanceType<Shopify["clients"]["Graphql"]>; until: number }>();
-
-  async function client(shopDomain: string) {
-    const hit = clients.get(shopDomain);
-    if (hit && hit.until > Date.now()) return hit.client;
-    const session = await sessionStorage.loadSession(shopify.session.getOfflineId(shopDomain));
-    if (!session?.accessToken) throw new ShopifySessionMissingError(`no offline session for ${shopDomain}`);
-    const created = new shopify.clients.Graphql({ session });
-    clients.set(shopDomain, { client: created, until: Date.now() + clientCacheMs });
-    return created;
-  }
-
-  async function call(shopDomain: string, query: string, variables: Record<string, unknown>): Promise<unknown> {
-    try {
-      const response = await (await client(shopDomain)).request(query, { variables });
-      return response.data;
-    } catch (error) {
-      // A reinstall replaces the token: a failed call reads the session again next time.
-      clients.delete(shopDomain);
-      throw toShopifyCallError(error);
-    }
-  }
+export function createDiscountCodeService(
+  shopify: Shopify,
+  sessionStorage: SessionStorage,
+  admin: AdminGraphql = createAdminGraphql(shopify, sessionStorage),
+) {
+  const call = admin.call;
 
   return {
     /** The crash between Shopify creating a code and our row saying so is closed by looking before creating. */

@@ -103,6 +103,7 @@ describe("thank-you coupons", () => {
       startsAt: new Date(),
       endsAt: new Date(Date.now() + 86_400_000),
       combinesWith: { orderDiscounts: false, productDiscounts: false, shippingDiscounts: true },
+      firstOrder: false,
     });
     const row = await stack.services.repositories.coupons.findById(coupon.id);
     if (!row) throw new Error("the pending coupon was not written");

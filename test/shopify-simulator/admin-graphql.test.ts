@@ -112,6 +112,30 @@ test("the library's GraphQL client reads the shop and an order, with Shopify's c
   });
 });
 
+test("customer { numberOfOrders } counts the orders placed in the simulator, as a string, for 1 point", async () => {
+  const customer = sim.createCustomer(shopDomain, { firstName: "Noor", lastName: "Ali", email: "noor@example.com" });
+  const gid = `gid://shopify/Customer/${customer.id}`;
+  const count = () => rawQuery(shopDomain, `{ customer(id: "${gid}") { numberOfOrders } }`);
+  const before = (await count()).body as { data: unknown; extensions: { cost: Record<string, unknown> } };
+  expect(before.data).toEqual({ customer: { numberOfOrders: "0" } });
+  expect(before.extensions.cost).toMatchObject({ requestedQueryCost: 1, actualQueryCost: 1 });
+  const lineItems = [{ title: "Cup", price: "8.00", quantity: 1 }];
+  const first = sim.createOrder(shopDomain, { customerId: customer.id, lineItems });
+  sim.createOrder(shopDomain, { customerId: customer.id, lineItems });
+  expect(((await count()).body as { data: unknown }).data).toEqual({ customer: { numberOfOrders: "2" } });
+  const unknown = await rawQuery(shopDomain, `{ customer(id: "gid://shopify/Customer/1") { numberOfOrders } }`);
+  expect((unknown.body as { data: unknown }).data).toEqual({ customer: null });
+  // The customer's oldest order: a connection of one (2 + 1 × 1 = 3 points).
+  const oldest = await rawQuery(
+    shopDomain,
+    `{ orders(first: 1, sortKey: CREATED_AT, query: "customer_id:${customer.id}") { nodes { id } } }`,
+  );
+  expect(oldest.body).toMatchObject({
+    data: { orders: { nodes: [{ id: `gid://shopify/Order/${first.id}` }] } },
+    extensions: { cost: { requestedQueryCost: 3, actualQueryCost: 3 } },
+  });
+});
+
 test("a bad access token gets Shopify's 401 body", async () => {
   const { status, body } = await rawQuery(shopDomain, "{ shop { name } }", "shpat_wrong");
   expect(status).toBe(401);

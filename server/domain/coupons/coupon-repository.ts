@@ -17,6 +17,8 @@ export interface NewCoupon {
   startsAt: Date;
   endsAt: Date;
   combinesWith: CombinesWith;
+  /** Earned as a first order: the coupon job confirms that with Shopify and claims the customer's one such coupon. */
+  firstOrder: boolean;
 }
 
 export interface CombinesWith {
@@ -44,6 +46,7 @@ export interface CouponRow {
   shopifyDiscountId: string | null;
   lastError: string | null;
   attempts: number;
+  firstOrder: boolean;
 }
 
 export type CouponSummary = Pick<CouponRow, "id" | "code" | "status">;
@@ -61,7 +64,7 @@ const couponColumns = `c.id, c.shop_id AS "shopId", c.shopify_order_id::text AS 
   c.value::text AS value, c.minimum_subtotal::text AS "minimumSubtotal", c.currency_code AS "currencyCode",
   c.starts_at AT TIME ZONE 'UTC' AS "startsAt", c.ends_at AT TIME ZONE 'UTC' AS "endsAt",
   c.combines_with AS "combinesWith", c.shopify_discount_id AS "shopifyDiscountId", c.last_error AS "lastError",
-  c.attempts`;
+  c.attempts, c.first_order AS "firstOrder"`;
 
 type RawCoupon = Omit<CouponRow, "shopifyOrderId" | "shopifyCustomerId"> & {
   shopifyOrderId: string;
@@ -80,9 +83,9 @@ function toCouponRow(raw: RawCoupon): CouponRow {
 
 const insertPendingSql = `
 INSERT INTO coupon (shop_id, shopify_order_id, customer_id, shopify_customer_id, code, kind, value, minimum_subtotal,
-                    currency_code, starts_at, ends_at, combines_with, updated_at)
+                    currency_code, starts_at, ends_at, combines_with, first_order, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6::"CouponKind", $7::numeric, $8::numeric, $9, ($10::timestamptz AT TIME ZONE 'UTC'),
-        ($11::timestamptz AT TIME ZONE 'UTC'), $12::jsonb, (now() AT TIME ZONE 'UTC'))
+        ($11::timestamptz AT TIME ZONE 'UTC'), $12::jsonb, $13, (now() AT TIME ZONE 'UTC'))
 ON CONFLICT (shop_id, shopify_order_id) DO NOTHING
 RETURNING id, code, status::text AS status`;
 
@@ -214,15 +217,43 @@ async function createPending(pool: PgPool, coupon: NewCoupon): Promise<CouponSum
     coupon.startsAt.toISOString(),
     coupon.endsAt.toISOString(),
     JSON.stringify(coupon.combinesWith),
+    coupon.firstOrder,
   ]);
   const row = inserted.rows[0] ?? (await findForOrder(pool, coupon.shopId, coupon.shopifyOrderId));
   if (!row) throw new Error(`coupon for order ${coupon.shopifyOrderId} vanished after its insert`);
   return { id: row.id, code: row.code, status: row.status };
 }
 
+// The insert claims the key; on a conflict the holder is read back (a claim committed after this statement's snapshot
+// is read by the second query).
+const claimFirstOrderSql = `
+WITH claimed AS (
+  INSERT INTO first_order_coupon (shop_id, shopify_customer_id, shopify_order_id) VALUES ($1, $2, $3)
+  ON CONFLICT (shop_id, shopify_customer_id) DO NOTHING RETURNING shopify_order_id)
+SELECT shopify_order_id::text AS holder FROM claimed`;
+const firstOrderHolderSql = `
+SELECT shopify_order_id::text AS holder FROM first_order_coupon WHERE shop_id = $1 AND shopify_customer_id = $2`;
+
+/** Which order holds the customer's one first-order coupon: this one if the key was free (or already its own). */
+async function claimFirstOrder(pool: PgPool, shopId: number, customer: bigint, order: bigint): Promise<bigint> {
+  const args = [shopId, customer.toString(), order.toString()];
+  const claimed = await pool.query<{ holder: string }>(claimFirstOrderSql, args);
+  const holder =
+    claimed.rows[0] ?? (await pool.query<{ holder: string }>(firstOrderHolderSql, args.slice(0, 2))).rows[0];
+  if (!holder) throw new Error(`first-order claim for customer ${customer} neither inserted nor found`);
+  return BigInt(holder.holder);
+}
+
 function writeMethods(pool: PgPool) {
   return {
     createPending: (coupon: NewCoupon) => createPending(pool, coupon),
+    claimFirstOrder: (shopId: number, shopifyCustomerId: bigint, shopifyOrderId: bigint) =>
+      claimFirstOrder(pool, shopId, shopifyCustomerId, shopifyOrderId),
+    /** A pending coupon Shopify's history says was not earned: removed, so the order reads "no coupon". */
+    async withdrawPending(id: number): Promise<boolean> {
+      const result = await pool.query("DELETE FROM coupon WHERE id = $1 AND status = 'pending'", [id]);
+      return (result.rowCount ?? 0) > 0;
+    },
     async markIssued(id: number, shopifyDiscountId: string): Promise<void> {
       await pool.query(
         `UPDATE coupon SET status = 'issued', shopify_discount_id = $2, last_error = NULL,

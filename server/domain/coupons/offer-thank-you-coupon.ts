@@ -52,6 +52,7 @@ export async function offerThankYouCoupon(
       productDiscounts: settings.combinesWithProduct,
       shippingDiscounts: settings.combinesWithShipping,
     },
+    firstOrder: settings.eligibility === "first_order",
   });
   return { kind: "offered", coupon };
 }

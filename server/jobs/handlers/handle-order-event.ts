@@ -56,10 +56,13 @@ export function handleOrderEvent(deps: OrderEventDeps): WebhookHandler {
     if (!parsed.success) throw new UnrecoverableError(`order payload invalid: ${parsed.error.message}`);
     const order = parsed.data;
     const customerId = await recordCustomer(deps, shop, order);
+    // The coupon row goes in before the order row: the checkout endpoint reads "order recorded, no coupon" as "none",
+    // which the thank-you page takes as final. It also starts the coupon job as early as possible.
+    const offered = await offerCoupon(deps, shop, order, customerId);
     await deps.orders.record(shop.id, customerId, order);
     const notes = (await redeemCodes(deps, shop, order)).map((code) => `redeemed ${code}`);
     for (const code of await deps.campaignOrders.record(shop.id, customerId, order)) notes.push(`redeemed ${code}`);
-    notes.push(await offerCoupon(deps, shop, order, customerId));
+    notes.push(offered);
     // orders/paid means paid whatever the status says now; orders/create counts when checkout captured payment.
     const paid = topic === "orders/paid" || order.financial_status === "paid";
     if (order.cancelled_at) {
