@@ -1,4 +1,5 @@
-// `npm run bench:admin`: the admin's first-screen JavaScript (gzipped) and Web Vitals in Chromium inside the simulator's admin frame.
+// `npm run bench:admin`: the admin's first-screen JavaScript (gzipped) and Web Vitals in Chromium inside the simulator's
+// admin frame, and the customers list API's p95 with 100,000 customers (`-- --only=vitals` or `-- --only=customers`).
 import { writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { chromium, type Frame, type Page } from "playwright-core";
@@ -6,9 +7,22 @@ import { adminAppPath } from "../scripts/shopify-simulator/create-shopify-simula
 import { ensureBuiltAdmin } from "../test/support/built-admin.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "../test/support/chromium.js";
 import { installShop } from "../test/support/shop-fixtures.js";
-import { startTestStack } from "../test/support/start-test-stack.js";
+import { startTestStack, type TestStack } from "../test/support/start-test-stack.js";
+import { measureCustomerList, type CustomerListFigures } from "./customer-list-phase.js";
 
-const screens = ["", "coupons", "shipping", "loyalty", "customers", "retention", "campaigns", "activity", "languages"];
+const screens = [
+  "",
+  "coupons",
+  "emails",
+  "shipping",
+  "loyalty",
+  "customers",
+  "retention",
+  "campaigns",
+  "activity",
+  "languages",
+];
+const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
 const runsPerScreen = 3;
 
 /** LCP and CLS as the page saw them (PerformanceObserver with buffered entries), read after the screen settles. */
@@ -34,12 +48,10 @@ function appFrame(page: Page): Frame {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-async function main(): Promise<void> {
+async function measureVitals(stack: TestStack, shop: string): Promise<Record<string, unknown>> {
   ensureBuiltAdmin();
-  const stack = await startTestStack({ workers: 1 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    const shop = await installShop(stack);
     const results: Record<string, unknown> = {};
     // First screen's JavaScript: every script the app frame loads for Home, gzipped as a server would send it.
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -92,11 +104,37 @@ async function main(): Promise<void> {
         Object.entries(vitals).map(([screen, v]) => [screen, { "LCP ms (< 1000)": v.lcpMs, "CLS (< 0.05)": v.cls }]),
       ),
     );
-    await writeFile(new URL("./results/admin-latest.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+    return results;
   } finally {
     await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
+  if (only && only !== "vitals" && only !== "customers") throw new Error(`--only=${only}: use vitals or customers`);
+  const stack = await startTestStack({ workers: 1 });
+  try {
+    const shop = await installShop(stack);
+    const results: Record<string, unknown> = {};
+    if (only !== "customers") Object.assign(results, await measureVitals(stack, shop));
+    if (only !== "vitals") {
+      const list = await measureCustomerList(stack, shop);
+      results.customerList = list;
+      printCustomerList(list);
+    }
+    const file = only ? `admin-${only}.json` : "admin-latest.json";
+    await writeFile(new URL(`./results/${file}`, import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  } finally {
     await stack.stop();
   }
+}
+
+function printCustomerList(list: CustomerListFigures): void {
+  console.log(
+    `customers list API with ${list.customers.toLocaleString("en")} customers and ${list.ledgerEntries.toLocaleString("en")} ledger entries: ` +
+      `p95 ${list.p95Ms} ms, p50 ${list.p50Ms} ms over ${list.requests} requests (target p95 < 100 ms)`,
+  );
+  console.table(list.scenarios);
 }
 
 main().catch((error: unknown) => {
