@@ -19,6 +19,13 @@ export class ApiError extends Error {
   }
 }
 
+let language = "en";
+
+/** The admin's language, sent as Accept-Language so the server's messages (errors per field) come in it. */
+export function setApiLanguage(next: string): void {
+  language = next;
+}
+
 /** App Bridge's global (Shopify's script, or the simulator's stand-in): idToken() answers a token valid ~1 minute. */
 export async function sessionToken(): Promise<string> {
   if (typeof shopify === "undefined" || typeof shopify.idToken !== "function") {
@@ -36,6 +43,7 @@ export async function apiFetch<T>(
     ...init.headers,
     authorization: `Bearer ${token}`,
     accept: "application/json",
+    "accept-language": language,
   };
   if (init.body !== undefined) headers["content-type"] = "application/json";
   const response = await fetch(path, {

@@ -1,6 +1,7 @@
 // The admin's language (en, id, fil): Polaris' own strings plus the app's catalogue, and t() to read it.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { AppProvider } from "@shopify/polaris";
+import { setApiLanguage } from "../api/api-fetch";
 import { RouterLink } from "../components/router-link";
 import { loadCatalogues, type Catalogues } from "./load-catalogues";
 
@@ -54,6 +55,8 @@ function makeTranslate(catalogues: Catalogues): Translate {
 export function AdminLanguageProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<AdminLanguage>(initialAdminLanguage);
   const [catalogues, setCatalogues] = useState<Catalogues>();
+  // Before any screen's first request: the server answers in the language the admin shows.
+  setApiLanguage(language);
   useEffect(() => {
     let current = true;
     void loadCatalogues(language).then((loaded) => {
