@@ -40,6 +40,26 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
   const app = (): FrameLocator => page.frameLocator("#app-frame");
   const screenshot = (name: string) => page.screenshot({ path: `${artifacts}admin-${name}.png`, fullPage: true });
 
+  /** Opens an app path directly, as a link from elsewhere in Shopify admin would (the language stays chosen). */
+  async function openPath(path: string, heading: string): Promise<void> {
+    await page.goto(`${stack.sim.url}${adminAppPath(shop)}${path}`);
+    await app().getByRole("heading", { name: heading, level: 1 }).waitFor();
+  }
+
+  /** No English left in the app's frame: no string of its catalogues, Polaris' or the server's messages. */
+  async function expectNoEnglish(name: string): Promise<void> {
+    // The screen as it settles: no skeleton, no table still loading.
+    const loading = app().locator(
+      ".Polaris-SkeletonPage__SkeletonTitle:visible, .Polaris-IndexTable__LoadingPanel:visible",
+    );
+    await waitFor(`${name} to finish loading`, async () => (await loading.count()) === 0 || undefined);
+    await screenshot(name);
+    const text = await app().locator("body").innerText();
+    const left = englishLeftOnPage(text, "id");
+    if (left.length > 0) console.log(`${name}:\n${text}`);
+    expect([name, left]).toEqual([name, []]);
+  }
+
   /** Opens a screen the way a merchant does: the admin's sidebar link, which App Bridge turns into app navigation. */
   async function openFromSidebar(label: string, heading: string): Promise<void> {
     await page.locator("#app-nav a", { hasText: label }).click();
@@ -226,14 +246,53 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
       ["Perkiraan pengiriman", "Perkiraan pengiriman", "shipping-id"],
       ["Loyalitas", "Loyalitas", "loyalty-id"],
       ["Beranda", "Afterglow", "home-id"],
+      ["Email", "Email", "emails-id"],
+      ["Retensi", "Retensi", "retention-id"],
+      // Activity is left out: each job's result ("30 points pending until …") is English text the worker writes.
       ["Kupon terima kasih", "Kupon terima kasih", "coupons-id"],
     ] as const) {
       await openFromSidebar(label, heading);
       await app().locator("body").getByText(/\S/).first().waitFor();
-      await screenshot(name);
-      const text = await app().locator("body").innerText();
-      expect([name, englishLeftOnPage(text, "id")]).toEqual([name, []]);
+      await expectNoEnglish(name);
     }
+    expect(errors).toEqual([]);
+  });
+
+  test("in Indonesian, the server's refusals and errors are Indonesian too", async () => {
+    // A refused setting: the field's message and the banner come from the server (422).
+    await app().getByLabel("Nilai diskon").fill("250");
+    await app().getByRole("button", { name: "Simpan" }).click();
+    await app().getByText("Persentase antara 1 dan 100").waitFor();
+    await expectNoEnglish("coupons-error-id");
+    await app().getByRole("button", { name: "Buang" }).click();
+    await openFromSidebar("Loyalitas", "Loyalitas");
+    await app().getByLabel("Mulai dari").nth(1).fill("0");
+    await app().getByRole("button", { name: "Simpan" }).click();
+    await app().getByText("Setiap tingkat dimulai di atas tingkat sebelumnya").waitFor();
+    await expectNoEnglish("loyalty-error-id");
+    await app().getByRole("button", { name: "Buang" }).click();
+    // A template that does not parse: the line, column and Liquid's complaint.
+    await openPath("/emails/shipped/id", "Dikirim (Bahasa Indonesia)");
+    await app().getByLabel("HTML", { exact: true }).fill("<p>Halo</p>\n{% iff order.name %}");
+    await app().getByText('Baris 2, kolom 1: tag "iff" tidak dikenal').waitFor();
+    await expectNoEnglish("email-template-error-id");
+    // A screen that cannot load: the banner says why in Indonesian.
+    await openPath("/customers/999999", "Pelanggan");
+    await app().getByText("Pelanggan tidak ditemukan").waitFor();
+    await expectNoEnglish("customer-missing-id");
+    // A customer's history, and the dialog stopping before a negative balance.
+    await openFromSidebar("Pelanggan", "Pelanggan");
+    await app().getByRole("link", { name: "Rizal Santos" }).click();
+    await app().getByRole("heading", { name: "Rizal Santos", level: 1 }).waitFor();
+    await expectNoEnglish("customer-id");
+    await app().getByRole("button", { name: "Sesuaikan poin" }).click();
+    const dialog = app().getByRole("dialog");
+    await dialog.getByLabel("Poin yang ditambah atau dikurangi").fill("-500");
+    await dialog.getByLabel("Alasan").fill("Pesanan palsu");
+    await dialog.getByRole("button", { name: "Sesuaikan", exact: true }).click();
+    await dialog.getByRole("button", { name: "Tetap sesuaikan" }).waitFor();
+    await expectNoEnglish("adjust-negative-id");
+    await page.keyboard.press("Escape");
     expect(errors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-// Finds English left on a page shown in another language: any English catalogue string (the app's or Polaris')
-// whose translation differs, appearing in the page's text.
+// Finds English left on a page shown in another language: any English catalogue string (the app's, Polaris' or the
+// server's messages) whose translation differs, appearing in the page's text.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -24,6 +24,20 @@ function pieces(message: string): string[] {
     .filter((piece) => piece.length >= 4);
 }
 
+/** The piece as whole words: "item" is not English inside Indonesian "ditemukan". */
+function containsWords(text: string, piece: string): boolean {
+  const escaped = piece.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<!\\p{L})${escaped}(?!\\p{L})`, "u").test(text);
+}
+
+/** The server's messages (English text as key) as a pair of catalogues, like the admin's. */
+function serverMessagePair(language: "id" | "fil"): [Record<string, string>, Record<string, string>] {
+  const messages = read("server/http/locales/server-messages.json") as Record<string, Record<string, string>>;
+  const english = Object.fromEntries(Object.keys(messages).map((text) => [text, text]));
+  const translated = Object.fromEntries(Object.entries(messages).map(([text, t]) => [text, t[language] ?? text]));
+  return [english, translated];
+}
+
 export function englishLeftOnPage(text: string, language: "id" | "fil"): string[] {
   const pairs: [Record<string, string>, Record<string, string>][] = [
     [flatten(read("web/src/locales/en.json")), flatten(read(`web/src/locales/${language}.json`))],
@@ -31,12 +45,16 @@ export function englishLeftOnPage(text: string, language: "id" | "fil"): string[
       flatten(read("node_modules/@shopify/polaris/locales/en.json")),
       flatten(read(`web/src/locales/polaris/${language}.json`)),
     ],
+    serverMessagePair(language),
   ];
   const found = new Set<string>();
   for (const [english, translated] of pairs) {
     for (const [key, message] of Object.entries(english)) {
       if (translated[key] === message) continue;
-      for (const piece of pieces(message)) if (text.includes(piece)) found.add(piece);
+      // A piece the translation keeps (a word both languages use, such as Liquid's "tag") says nothing.
+      for (const piece of pieces(message)) {
+        if (containsWords(text, piece) && !translated[key]?.includes(piece)) found.add(piece);
+      }
     }
   }
   return [...found].sort();
