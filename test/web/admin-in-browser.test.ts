@@ -248,6 +248,7 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
       ["Beranda", "Afterglow", "home-id"],
       ["Email", "Email", "emails-id"],
       ["Retensi", "Retensi", "retention-id"],
+      ["Kampanye", "Kampanye", "campaigns-id"],
       // Activity is left out: each job's result ("30 points pending until …") is English text the worker writes.
       ["Kupon terima kasih", "Kupon terima kasih", "coupons-id"],
     ] as const) {
