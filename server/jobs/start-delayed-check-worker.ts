@@ -26,8 +26,6 @@ export function deliveryTrackingDeps(services: Services): TrackDeliveryDeps {
   return {
     deliveries,
     enqueueEmail: services.enqueueEmail,
-    signer: services.emailLinks,
-    appUrl: services.config.APP_URL,
     recipientOf: (shopId, shopifyOrderId) => deliveries.recipientOf(shopId, shopifyOrderId),
     languageFor: languageFor(services),
   };

@@ -5,7 +5,9 @@ import { couponQueueName, enqueueCoupons, type CouponJobData } from "./coupon-qu
 import { createRedis } from "./create-redis.js";
 import { createIssueCouponJob } from "./issue-coupon-job.js";
 import { emailQueueName, type EmailJobData } from "./email-queue.js";
+import { emailLanguageOf } from "../domain/email-links/email-language.js";
 import { prepareEmailData } from "../domain/emails/prepare-email-data.js";
+import { surveyLinks } from "../domain/nps/survey-links.js";
 import { createSendEmailJob } from "./send-email-job.js";
 import { sweepOutbox } from "./sweep-outbox.js";
 import { deliveryWindowFrom, emailWebhookHandlers } from "./email-webhook-handlers.js";
@@ -105,7 +107,20 @@ function startEmailWorker(services: Services, connection: ReturnType<typeof crea
     templates: repositories.emailTemplates,
     mailer: services.mailer,
     prepare: (email) =>
-      prepareEmailData({ coupons: repositories.coupons, deliveryWindow: deliveryWindowFrom(services) }, email),
+      prepareEmailData(
+        {
+          coupons: repositories.coupons,
+          deliveryWindow: deliveryWindowFrom(services),
+          surveyLinks: (order, sentAt) =>
+            surveyLinks(
+              services.emailLinks,
+              config.APP_URL,
+              { ...order, language: emailLanguageOf(order.language) },
+              sentAt,
+            ),
+        },
+        email,
+      ),
     permission: (email) =>
       services.sendPermission({
         shopId: email.shopId,

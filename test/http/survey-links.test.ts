@@ -21,9 +21,11 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-const linkFor = (orderId: number, score: number, language: "en" | "id" | "fil" = "en") =>
-  surveyLinks(stack.services.emailLinks, stack.appUrl, { shopId, shopifyOrderId: BigInt(orderId), language })[score]
-    ?.url ?? "";
+const linkFor = (orderId: number, score: number, language: "en" | "id" | "fil" = "en", sentAt = new Date()) =>
+  surveyLinks(stack.services.emailLinks, stack.appUrl, { shopId, shopifyOrderId: BigInt(orderId), language }, sentAt)[
+    score
+  ]?.url ?? "";
+const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600 * 1000);
 const responsesFor = (orderId: number) =>
   stack.services.prisma.npsResponse.findMany({ where: { shopifyOrderId: BigInt(orderId) } });
 
@@ -76,6 +78,7 @@ describe("survey links", () => {
       shopifyOrderId: BigInt(orderB),
       score: 8,
       language: "en",
+      expiresAt: new Date(Date.now() + 3600_000),
     });
     expect((await fetch(`${stack.appUrl}/nps/${otherShop}`)).status).toBe(404);
     expect(await stack.services.prisma.npsResponse.count()).toBe(1);
@@ -101,5 +104,46 @@ describe("survey links", () => {
     expect((await responsesFor(orderB))[0]?.comment).toBe("Mabilis dumating <3");
     // Shown back escaped on the next visit.
     expect(await (await fetch(url)).text()).toContain("Mabilis dumating &lt;3");
+  });
+
+  test("a link 30 days after its email was sent shows a clear page in the email's language and records nothing", async () => {
+    const before = await responsesFor(orderB);
+    const stillOpen = await fetch(linkFor(orderB, 3, "fil", daysAgo(29.9)));
+    expect(stillOpen.status).toBe(200);
+    await fetch(linkFor(orderB, 10, "fil", daysAgo(29.9))); // back to the score the comment test expects
+    const expiredUrl = linkFor(orderB, 2, "fil", daysAgo(30.1));
+    const expired = await fetch(expiredUrl, { headers: { "accept-language": "en" } });
+    expect(expired.status).toBe(410);
+    const page = await expired.text();
+    expect(page).toContain('<html lang="fil">');
+    expect(page).toContain("Tapos na ang survey na ito");
+    expect(page).toContain("30 araw");
+    const comment = await fetch(`${expiredUrl}/comment`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ comment: "late" }).toString(),
+    });
+    expect(comment.status).toBe(410);
+    // A link from before links expired carries no expiry: it is treated as expired, not as an error.
+    const legacy = stack.services.emailLinks.sign("nps", { s: shopId, o: String(orderB), v: 1, l: "id" });
+    const legacyPage = await fetch(`${stack.appUrl}/nps/${legacy}`);
+    expect(legacyPage.status).toBe(410);
+    expect(await legacyPage.text()).toContain("Survei ini sudah berakhir");
+    const after = await responsesFor(orderB);
+    expect(after.map((row) => [row.score, row.comment])).toEqual(before.map((row) => [10, row.comment]));
+  });
+
+  test("many clicks at once, on one score or several, keep one answer for the order", async () => {
+    const orderC = 5550000000103;
+    const recorded = await stack.services.prisma.order.findFirstOrThrow({ where: { shopifyOrderId: BigInt(orderA) } });
+    await stack.services.prisma.order.create({
+      data: { shopId, shopifyOrderId: BigInt(orderC), subtotalPrice: "10.00", customerId: recorded.customerId },
+    });
+    const answers = await Promise.all([7, 7, 7, 8, 9, 7, 8].map((score) => fetch(linkFor(orderC, score))));
+    expect(answers.map((response) => response.status)).toEqual([200, 200, 200, 200, 200, 200, 200]);
+    const rows = await responsesFor(orderC);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.clicks).toBe(7);
+    expect([7, 8, 9]).toContain(rows[0]?.score);
   });
 });

@@ -1,4 +1,5 @@
 import type { SmtpCatcher } from "../../scripts/smtp-catcher/create-smtp-catcher.js";
+import { readSurveyToken, surveyLinkDays } from "../../server/domain/nps/survey-links.js";
 import { emailQueueIdle, startEmailStack } from "../support/email-fixtures.js";
 import { fixturePayload, inboxSettled, installShop, paidOrderPayload, postWebhook } from "../support/shop-fixtures.js";
 import { waitFor, type TestStack } from "../support/start-test-stack.js";
@@ -58,6 +59,11 @@ describe("the post-delivery survey email", () => {
     const recorded = await stack.services.prisma.orderDelivery.findMany({ where: { shopifyOrderId: BigInt(orderId) } });
     expect(recorded).toHaveLength(1);
 
+    // Signed as the email was rendered to send: the links take answers for 30 days from then.
+    const sent = (await surveyRows()).find((email) => email.shopifyOrderId === BigInt(orderId));
+    const claim = readSurveyToken(stack.services.emailLinks, links[8]?.split("/").pop() ?? "");
+    const thirtyDaysLater = (sent?.sentAt?.getTime() ?? 0) + surveyLinkDays * 24 * 3600 * 1000;
+    expect(Math.abs((claim?.expiresAt?.getTime() ?? 0) - thirtyDaysLater)).toBeLessThan(60_000);
     const page = await fetch(links[8] ?? "");
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("nilai 8 dari 10");

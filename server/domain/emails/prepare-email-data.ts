@@ -5,6 +5,28 @@ import type { DeliveryWindowSource } from "./delivery-window-source.js";
 export interface PrepareDeps {
   coupons: CouponLookup;
   deliveryWindow: DeliveryWindowSource;
+  /** The survey's answer links, signed now: they expire a fixed time after the email is sent. */
+  surveyLinks: (
+    order: { shopId: number; shopifyOrderId: bigint; language: string },
+    sentAt: Date,
+  ) => { score: number; url: string }[];
+}
+
+interface PreparingEmail {
+  shopId: number;
+  kind: string;
+  language: string;
+  shopifyOrderId: string | null;
+  data: unknown;
+  createdAt: Date;
+}
+
+/** A survey row carries `survey: {}`; its links are made as it is rendered, the first time it is claimed. */
+function withSurveyLinks(deps: PrepareDeps, email: PreparingEmail, data: Record<string, unknown>, now: Date) {
+  if (email.kind !== "nps_survey" || email.shopifyOrderId === null) return data;
+  const order = { shopId: email.shopId, shopifyOrderId: BigInt(email.shopifyOrderId), language: email.language };
+  const survey = typeof data.survey === "object" && data.survey !== null ? data.survey : {};
+  return { ...data, survey: { ...survey, links: deps.surveyLinks(order, now) } };
 }
 
 interface WindowFrom {
@@ -23,13 +45,14 @@ function windowFromOf(data: Record<string, unknown>): WindowFrom | null {
 /** The estimate runs once per email at send time, so duplicate webhooks cost nothing and the settings are current. */
 export async function prepareEmailData(
   deps: PrepareDeps,
-  email: { shopId: number; shopifyOrderId: string | null; data: unknown; createdAt: Date },
+  email: PreparingEmail,
+  now = new Date(),
 ): Promise<PreparedData> {
   const withCoupon = await attachCoupon(deps.coupons, email);
   if (!withCoupon.ready) return withCoupon;
-  const data = withCoupon.data as Record<string, unknown>;
+  const data = withSurveyLinks(deps, email, withCoupon.data as Record<string, unknown>, now);
   const from = windowFromOf(data);
-  if (!from) return withCoupon;
+  if (!from) return { ready: true, data };
   const window = await deps.deliveryWindow(email.shopId, {
     orderedAt: new Date(from.orderedAt),
     countryCode: from.countryCode,

@@ -1,9 +1,7 @@
 // When an order is delivered: queue its survey email (the outbox adds the shop's delay, three days by default).
 import type { Prisma } from "@prisma/client";
 import type { EmailLanguage } from "../email-links/email-language.js";
-import type { EmailLinkSigner } from "../email-links/email-link-signer.js";
 import type { OrderRecipient } from "../deliveries/order-delivery-repository.js";
-import { surveyLinks } from "./survey-links.js";
 
 /** The part of the outbox's enqueueEmail this needs (server/domain/emails/enqueue-email.ts). */
 export type EnqueueOrderEmail = (input: {
@@ -21,8 +19,6 @@ export type EnqueueOrderEmail = (input: {
 
 export interface ScheduleSurveyDeps {
   enqueueEmail: EnqueueOrderEmail;
-  signer: EmailLinkSigner;
-  appUrl: string;
   recipientOf: (shopId: number, shopifyOrderId: bigint) => Promise<OrderRecipient | null>;
   /** The language the email will be written in: the customer's if Afterglow writes it, else the shop's. */
   languageFor: (shopId: number, customerLocale: string | null) => Promise<EmailLanguage>;
@@ -37,13 +33,13 @@ export interface Delivery {
 }
 
 /**
- * The links are signed in the email's own language, so the thank-you page speaks it too. Asking for feedback on an
- * order is part of the order's service, not marketing: the survey is sent as transactional mail.
+ * The answer links are signed when the email is rendered to send (prepare-email-data.ts), in the email's language and
+ * valid for `surveyLinkDays` from then. Asking for feedback on an order is part of the order's service, not
+ * marketing: the survey is sent as transactional mail.
  */
 export async function scheduleNpsSurvey(deps: ScheduleSurveyDeps, delivery: Delivery) {
   const recipient = await deps.recipientOf(delivery.shopId, delivery.shopifyOrderId);
   const language = await deps.languageFor(delivery.shopId, recipient?.locale ?? null);
-  const links = surveyLinks(deps.signer, deps.appUrl, { ...delivery, language });
   return deps.enqueueEmail({
     shopId: delivery.shopId,
     kind: "nps_survey",
@@ -56,7 +52,7 @@ export async function scheduleNpsSurvey(deps: ScheduleSurveyDeps, delivery: Deli
     shopifyOrderId: delivery.shopifyOrderId,
     data: {
       order: { name: recipient?.orderName ?? null },
-      survey: { links: links.map((link) => ({ score: link.score, url: link.url })) },
+      survey: { links: [] },
     },
   });
 }

@@ -1,4 +1,5 @@
 // What a shopper sees after following a survey link: thanks with a comment form, or why the link does not work.
+import { surveyLinkDays } from "../../domain/nps/survey-links.js";
 import { escapeHtml, fill, renderPublicPage, type PageLanguage } from "./public-page.js";
 
 interface SurveyCopy {
@@ -13,6 +14,8 @@ interface SurveyCopy {
   invalidBody: string;
   closedTitle: string;
   closedBody: string;
+  expiredTitle: string;
+  expiredBody: string;
 }
 
 export const surveyCopy: Record<PageLanguage, SurveyCopy> = {
@@ -29,6 +32,9 @@ export const surveyCopy: Record<PageLanguage, SurveyCopy> = {
       "The survey link is incomplete or was changed. Please use the link exactly as it appears in your email.",
     closedTitle: "This survey is closed",
     closedBody: "We could not find the order this survey is about, so we cannot take an answer for it.",
+    expiredTitle: "This survey has ended",
+    expiredBody:
+      "Survey links take answers for {days} days after the email is sent, and this one has run out. Thank you for thinking of us all the same.",
   },
   id: {
     thanksTitle: "Terima kasih!",
@@ -43,6 +49,9 @@ export const surveyCopy: Record<PageLanguage, SurveyCopy> = {
       "Tautan survei ini tidak lengkap atau telah diubah. Silakan gunakan tautan persis seperti yang ada di email Anda.",
     closedTitle: "Survei ini sudah ditutup",
     closedBody: "Kami tidak dapat menemukan pesanan untuk survei ini, jadi kami tidak dapat menerima jawaban untuknya.",
+    expiredTitle: "Survei ini sudah berakhir",
+    expiredBody:
+      "Tautan survei menerima jawaban selama {days} hari setelah email dikirim, dan tautan ini sudah kedaluwarsa. Terima kasih tetap mau meluangkan waktu.",
   },
   fil: {
     thanksTitle: "Salamat!",
@@ -58,6 +67,9 @@ export const surveyCopy: Record<PageLanguage, SurveyCopy> = {
     closedTitle: "Sarado na ang survey na ito",
     closedBody:
       "Hindi namin mahanap ang order para sa survey na ito, kaya hindi kami makakatanggap ng sagot para dito.",
+    expiredTitle: "Tapos na ang survey na ito",
+    expiredBody:
+      "Tumatanggap ng sagot ang mga link ng survey sa loob ng {days} araw matapos maipadala ang email, at lampas na ang link na ito. Salamat pa rin sa pag-alala sa amin.",
   },
 };
 
@@ -90,9 +102,13 @@ export function surveyCommentSavedPage(language: PageLanguage, shopName: string)
   });
 }
 
-export function surveyRefusedPage(language: PageLanguage, reason: "invalid" | "closed"): string {
+export function surveyRefusedPage(language: PageLanguage, reason: "invalid" | "closed" | "expired"): string {
   const copy = surveyCopy[language];
-  const [title, body] =
-    reason === "invalid" ? [copy.invalidTitle, copy.invalidBody] : [copy.closedTitle, copy.closedBody];
-  return renderPublicPage({ language, title, bodyHtml: `<p>${escapeHtml(body)}</p>` });
+  const pages: Record<typeof reason, [string, string]> = {
+    invalid: [copy.invalidTitle, escapeHtml(copy.invalidBody)],
+    closed: [copy.closedTitle, escapeHtml(copy.closedBody)],
+    expired: [copy.expiredTitle, fill(copy.expiredBody, { days: surveyLinkDays })],
+  };
+  const [title, body] = pages[reason];
+  return renderPublicPage({ language, title, bodyHtml: `<p>${body}</p>` });
 }

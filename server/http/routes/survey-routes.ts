@@ -10,6 +10,8 @@ import {
   surveyThanksPage,
 } from "../pages/survey-pages.js";
 
+const refusedStatus = { closed: 404, expired: 410 } as const;
+
 const commentSchema = z.object({ comment: z.string().trim().max(maxCommentLength) });
 
 /** The token in the URL is the only credential: keep it out of caches, referrers and search engines. */
@@ -29,7 +31,9 @@ export function surveyRoutes(deps: AnswerSurveyDeps & { now?: () => Date }): Rou
     const visit = await answerSurvey(deps, req.params.token, now());
     if (visit.kind === "invalid")
       return sendPage(res, 403, surveyRefusedPage(languageFromHeader(req.get("accept-language")), "invalid"));
-    if (visit.kind === "closed") return sendPage(res, 404, surveyRefusedPage(visit.claim.language, "closed"));
+    // A genuine link: the page speaks the email's language. Gone for good (410) once expired.
+    if (visit.kind === "closed" || visit.kind === "expired")
+      return sendPage(res, refusedStatus[visit.kind], surveyRefusedPage(visit.claim.language, visit.kind));
     sendPage(
       res,
       200,
@@ -50,7 +54,8 @@ export function surveyRoutes(deps: AnswerSurveyDeps & { now?: () => Date }): Rou
     if (!parsed.success) return sendPage(res, 422, surveyRefusedPage(language, "invalid"));
     const result = await commentOnSurvey(deps, req.params.token, parsed.data.comment, now());
     if (result.kind === "invalid") return sendPage(res, 403, surveyRefusedPage(language, "invalid"));
-    if (result.kind === "closed") return sendPage(res, 404, surveyRefusedPage(result.claim.language, "closed"));
+    if (result.kind === "closed" || result.kind === "expired")
+      return sendPage(res, refusedStatus[result.kind], surveyRefusedPage(result.claim.language, result.kind));
     sendPage(res, 200, surveyCommentSavedPage(result.claim.language, result.shop.name ?? result.shop.domain));
   });
 

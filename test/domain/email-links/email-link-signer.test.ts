@@ -1,9 +1,21 @@
 import { z } from "zod";
 import { createEmailLinkSigner, emailLinkKey } from "../../../server/domain/email-links/email-link-signer.js";
-import { readSurveyToken, surveyLinks, surveyToken } from "../../../server/domain/nps/survey-links.js";
+import {
+  readSurveyToken,
+  surveyLinkExpired,
+  surveyLinks,
+  surveyToken,
+} from "../../../server/domain/nps/survey-links.js";
 
 const signer = createEmailLinkSigner(emailLinkKey({ SHOPIFY_API_SECRET: "secret-one" }));
-const claim = { shopId: 3, shopifyOrderId: 5551234567007n, score: 9, language: "id" as const };
+const sentAt = new Date("2026-11-25T10:00:00Z");
+const claim = {
+  shopId: 3,
+  shopifyOrderId: 5551234567007n,
+  score: 9,
+  language: "id" as const,
+  expiresAt: new Date("2026-12-25T10:00:00Z"),
+};
 
 describe("email link tokens", () => {
   test("a token reads back as the claim it was made for", () => {
@@ -13,7 +25,7 @@ describe("email link tokens", () => {
   test("changing the order, the score or the shop inside a token breaks it", () => {
     const [body, mac] = surveyToken(signer, claim).split(".");
     const payload = JSON.parse(Buffer.from(body ?? "", "base64url").toString()) as Record<string, unknown>;
-    for (const change of [{ o: "5551234567008" }, { v: 10 }, { s: 4 }]) {
+    for (const change of [{ o: "5551234567008" }, { v: 10 }, { s: 4 }, { x: 1_900_000_000 }]) {
       const forged = Buffer.from(JSON.stringify({ ...payload, ...change })).toString("base64url");
       expect(readSurveyToken(signer, `${forged}.${mac}`)).toBeNull();
     }
@@ -38,12 +50,22 @@ describe("email link tokens", () => {
     }
   });
 
-  test("one link per score 0-10, each under the app URL", () => {
-    const links = surveyLinks(signer, "https://glow.example/", { ...claim });
+  test("one link per score 0-10, each under the app URL, expiring 30 days after the email is sent", () => {
+    const links = surveyLinks(signer, "https://glow.example/", { ...claim }, sentAt);
     expect(links.map((link) => link.score)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     for (const link of links) {
       expect(link.url).toMatch(/^https:\/\/glow\.example\/nps\/[\w-]+\.[\w-]{43}$/);
-      expect(readSurveyToken(signer, link.url.split("/").pop() ?? "")?.score).toBe(link.score);
+      const read = readSurveyToken(signer, link.url.split("/").pop() ?? "");
+      expect(read?.score).toBe(link.score);
+      expect(read?.expiresAt).toEqual(new Date("2026-12-25T10:00:00Z"));
+      expect(read && surveyLinkExpired(read, new Date("2026-12-25T09:59:59Z"))).toBe(false);
+      expect(read && surveyLinkExpired(read, new Date("2026-12-25T10:00:00Z"))).toBe(true);
     }
+  });
+
+  test("a link made before links expired (no expiry inside) counts as expired", () => {
+    const legacy = readSurveyToken(signer, signer.sign("nps", { s: 3, o: "5551234567007", v: 9, l: "id" }));
+    expect(legacy).toMatchObject({ score: 9, expiresAt: null });
+    expect(legacy && surveyLinkExpired(legacy, sentAt)).toBe(true);
   });
 });
