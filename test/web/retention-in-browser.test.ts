@@ -151,7 +151,7 @@ describeInBrowser(`the retention dashboard and campaigns in the admin frame${chr
     await app().getByText("Order history imported: 200 orders and 20 customers.").waitFor();
   });
 
-  test("win-back is switched on with a code for customers at risk: refused fields show their messages, then it saves", async () => {
+  test("win-back switched on for customers at risk and a replenishment product added: refused fields show their messages, then it saves", async () => {
     await openFromSidebar("Campaigns", "Campaigns");
     const winback = app()
       .locator(".Polaris-ShadowBevel")
@@ -163,9 +163,18 @@ describeInBrowser(`the retention dashboard and campaigns in the admin frame${chr
     await winback.getByLabel("Send win-back emails").check();
     await winback.getByLabel("Days without an order").fill("0");
     await winback.getByLabel("Discount value").fill("150");
+    // A replenishment product without its id: the message shows at that row's field.
+    const replenishment = app()
+      .locator(".Polaris-ShadowBevel")
+      .filter({ has: app().getByRole("heading", { name: "Replenishment reminder", level: 2 }) });
+    await replenishment.getByRole("button", { name: "Add product" }).click();
+    await replenishment.getByLabel("Name in the email").fill("Coffee beans 1 kg");
     await app().getByRole("button", { name: "Save" }).click();
     await winback.getByText("At least 1 day").waitFor();
     await winback.getByText("A percentage is between 1 and 100").waitFor();
+    await replenishment.getByText("Enter the numeric product id").waitFor();
+    await replenishment.getByLabel("Product ID").fill("632910392");
+    await replenishment.getByLabel("Reorder after (days)").fill("45");
     await winback.getByLabel("Days without an order").fill("60");
     await winback.getByLabel("Discount value").fill("20");
     await winback.getByLabel("At risk").check();
@@ -181,6 +190,10 @@ describeInBrowser(`the retention dashboard and campaigns in the admin frame${chr
         target: { tiers: [], segments: ["at_risk"] },
       },
       birthday: { enabled: false },
+      replenishment: {
+        enabled: false,
+        products: [{ productId: "632910392", variantId: null, title: "Coffee beans 1 kg", days: 45 }],
+      },
     });
     expect(errors).toEqual([]);
   });
