@@ -114,12 +114,13 @@ describe("order events", () => {
     expect(await ledgerEntriesForOrder(stack, 6005)).toEqual([]);
   });
 
-  test("compliance webhooks are accepted and recorded, even after uninstall", async () => {
+  test("shop/redact after uninstall is accepted and removes the shop's data", async () => {
     stack.sim.redactShop(shop);
     await stack.sim.settle();
     await waitFor("processed", () => inboxSettled(stack));
     const row = await stack.services.prisma.webhookInbox.findFirstOrThrow({ where: { topic: "shop/redact" } });
-    expect(row.status).toBe("skipped");
-    expect(row.outcome).toMatch(/shop\/redact recorded/);
+    expect(row.status).toBe("completed");
+    expect(row.outcome).toMatch(/^removed the shop's data: \d+ customers/);
+    expect(await ledgerEntriesForOrder(stack, 6001)).toEqual([]);
   });
 });
