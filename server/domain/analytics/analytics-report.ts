@@ -22,6 +22,7 @@ import {
 } from "./measure-definitions.js";
 import { resultOf, type MeasureResult } from "./measure-result.js";
 import { monthWithin, seriesOf, seriesPoint } from "./measure-series.js";
+import { everyCount, type OrderCountsNeed } from "./order-counts-query.js";
 import {
   averageOrderValue,
   customerLifetimeValue,
@@ -61,11 +62,11 @@ type Compute = (deps: AnalyticsDeps, shop: ShopRef, period: DayPeriod) => Promis
 type OrderCounts = Awaited<ReturnType<AnalyticsRepository["orderCounts"]>>["total"];
 type CouponTotals = Awaited<ReturnType<AnalyticsRepository["couponCounts"]>>["total"];
 
-/** A measure of the period's order counts; `trend` adds its month-by-month series. */
+/** A measure of the period's order counts (only the ones it reads are counted); `trend` adds its monthly series. */
 const fromOrders =
-  (measure: (counts: OrderCounts) => MeasureResult<object>, trend: boolean): Compute =>
+  (measure: (counts: OrderCounts) => MeasureResult<object>, need: OrderCountsNeed, trend = true): Compute =>
   async (deps, shop, period) => {
-    const counts = await deps.analytics.orderCounts(shop.id, period);
+    const counts = await deps.analytics.orderCounts(shop.id, period, need);
     const result = measure(counts.total);
     return trend ? { ...result, series: seriesOf(counts.months, measure) } : result;
   };
@@ -110,13 +111,17 @@ const nps: Compute = async (deps, shop, period) => {
 };
 
 const computations: Record<MeasureName, Compute> = {
-  "customer-retention-rate": fromOrders(customerRetentionRate, true),
-  "repeat-purchase-rate": fromOrders(repeatPurchaseRate, true),
-  "returning-customer-rate": fromOrders(returningCustomerRate, true),
-  "purchase-frequency": fromOrders(purchaseFrequency, true),
-  "average-order-value": fromOrders(averageOrderValue, true),
+  "customer-retention-rate": fromOrders(customerRetentionRate, { orders: "none", newCustomers: true, active: true }),
+  "repeat-purchase-rate": fromOrders(repeatPurchaseRate, { orders: "sums", newCustomers: true, active: false }),
+  "returning-customer-rate": fromOrders(returningCustomerRate, {
+    orders: "customers",
+    newCustomers: true,
+    active: false,
+  }),
+  "purchase-frequency": fromOrders(purchaseFrequency, { orders: "customers", newCustomers: false, active: false }),
+  "average-order-value": fromOrders(averageOrderValue, { orders: "sums", newCustomers: false, active: false }),
   // A lifetime estimate from one month's churn says little: the whole period only.
-  "customer-lifetime-value": fromOrders(customerLifetimeValue, false),
+  "customer-lifetime-value": fromOrders(customerLifetimeValue, everyCount, false),
   nps,
   "coupon-redemption-rate": fromCoupons(couponRedemptionRate),
   "coupon-revenue": fromCoupons(couponRevenue),

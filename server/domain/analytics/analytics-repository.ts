@@ -2,7 +2,7 @@
 import type { PgPool } from "../../db/create-pg-pool.js";
 import { queryCouponCounts, queryPointsByMonth } from "./loyalty-counts-query.js";
 import type { PointsTotals } from "./loyalty-measures.js";
-import { queryOrderCounts } from "./order-counts-query.js";
+import { queryOrderCounts, type OrderCountsNeed } from "./order-counts-query.js";
 import { counted, netOf, periodMonthsCte, periodParams, refundsCte, type DayPeriod } from "./period-sql.js";
 import type { RevenueConcentration, RfmCell } from "./rfm-segments.js";
 
@@ -68,8 +68,9 @@ export function createAnalyticsRepository(pool: PgPool) {
   const run = async <Row extends object>(sql: string, shopId: number, period: DayPeriod) =>
     (await pool.query<Row>(sql, periodParams(shopId, period))).rows;
   return {
-    /** The period's order counts, whole and per calendar month. */
-    orderCounts: (shopId: number, period: DayPeriod) => queryOrderCounts(pool, shopId, period),
+    /** The period's order counts, whole and per calendar month (only what `need` names; all by default). */
+    orderCounts: (shopId: number, period: DayPeriod, need?: OrderCountsNeed) =>
+      queryOrderCounts(pool, shopId, period, need),
     async rfmCells(shopId: number, period: DayPeriod): Promise<RfmCell[]> {
       return run<RfmCell>(rfmSql, shopId, period);
     },

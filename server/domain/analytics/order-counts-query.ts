@@ -17,8 +17,37 @@ import {
 // a new customer's first order is not a repeat: returning = ordering - new, repeat orders = customer orders - new.
 // span_counts/active: customers active at each month's start and at the period's end, from customer_active_span
 // (active at M when starts_after < M <= ends_at): those opened before M minus those closed before M.
-const orderCountsSql = `WITH ${periodMonthsCte}, ${refundsCte},
-customer_months AS MATERIALIZED (
+/** What a measure needs counted: order sums, customers (distinct, per month), new customers, active customers. */
+export interface OrderCountsNeed {
+  orders: "none" | "sums" | "customers";
+  newCustomers: boolean;
+  active: boolean;
+}
+
+export const everyCount: OrderCountsNeed = { orders: "customers", newCustomers: true, active: true };
+
+// Order sums alone need no row per customer: customers fold into one row per month (guests into another).
+const orderSumsCte = `customer_months AS MATERIALIZED (
+  SELECT width_bucket(o.shopify_created_at, moments.at) AS k, CASE WHEN o.customer_id IS NULL THEN NULL ELSE 0 END
+         AS customer_id, count(*) AS orders, sum(${netOf("o", "r")}) AS net
+  FROM bounds, moments, "order" o
+  LEFT JOIN refunds r ON r.shopify_order_id = o.shopify_order_id
+  WHERE o.shop_id = $1 AND o.shopify_created_at >= bounds.starts AND o.shopify_created_at < bounds.ends
+    AND ${counted("o")}
+  GROUP BY 1, 2),
+`;
+
+// Stand-ins for the parts a measure does not need: same columns, no rows.
+const skipped = {
+  orders: `customer_months AS (SELECT 0 AS k, NULL::int AS customer_id, 0::bigint AS orders, 0::numeric AS net WHERE false),
+`,
+  newCustomers: `first_orders AS (SELECT 0 AS k, 0 AS n WHERE false),
+`,
+  active: `span_counts AS (SELECT 0 AS opened, 0 AS closed, 0::bigint AS n WHERE false),
+`,
+};
+
+const customerMonthsCte = `customer_months AS MATERIALIZED (
   SELECT width_bucket(o.shopify_created_at, moments.at) AS k, o.customer_id, count(*) AS orders,
          sum(${netOf("o", "r")}) AS net
   FROM bounds, moments, "order" o
@@ -26,18 +55,24 @@ customer_months AS MATERIALIZED (
   WHERE o.shop_id = $1 AND o.shopify_created_at >= bounds.starts AND o.shopify_created_at < bounds.ends
     AND ${counted("o")}
   GROUP BY 1, 2),
-first_orders AS MATERIALIZED (
+`;
+
+const firstOrdersCte = `first_orders AS MATERIALIZED (
   SELECT width_bucket(f.ordered_at, moments.at) AS k, count(*)::int AS n
   FROM bounds, moments, customer_first_order f
   WHERE f.shop_id = $1 AND f.ordered_at >= bounds.starts AND f.ordered_at < bounds.ends
   GROUP BY 1),
-span_counts AS MATERIALIZED (
+`;
+
+const spanCountsCte = `span_counts AS MATERIALIZED (
   SELECT width_bucket(s.starts_after, moments.at) AS opened, width_bucket(s.ends_at, moments.at) AS closed,
          count(*) AS n
   FROM moments, customer_active_span s
   WHERE s.shop_id = $1 AND s.starts_after < moments.at[array_upper(moments.at, 1)] AND s.ends_at >= moments.at[1]
   GROUP BY 1, 2),
-active AS MATERIALIZED (
+`;
+
+const resultSql = `active AS MATERIALIZED (
   SELECT i, (COALESCE(sum(s.n) FILTER (WHERE s.opened < i), 0)
              - COALESCE(sum(s.n) FILTER (WHERE s.closed < i), 0))::int AS customers
   FROM moments CROSS JOIN generate_subscripts(moments.at, 1) i LEFT JOIN span_counts s ON true
@@ -62,6 +97,21 @@ SELECT m.k, m.month, m.first_day::text, m.last_day::text,
 FROM months m LEFT JOIN month_totals t ON t.k = m.k LEFT JOIN first_orders f ON f.k = m.k
 ORDER BY k`;
 
+function orderCountsSql(need: OrderCountsNeed): string {
+  const orders = { none: skipped.orders, sums: orderSumsCte, customers: customerMonthsCte }[need.orders];
+  const firstOrders = need.newCustomers ? firstOrdersCte : skipped.newCustomers;
+  const spans = need.active ? spanCountsCte : skipped.active;
+  return `WITH ${periodMonthsCte}, ${refundsCte},\n${orders}${firstOrders}${spans}${resultSql}`;
+}
+
+const sqlByNeed = new Map<string, string>();
+const sqlFor = (need: OrderCountsNeed) => {
+  const key = JSON.stringify(need);
+  const sql = sqlByNeed.get(key) ?? orderCountsSql(need);
+  sqlByNeed.set(key, sql);
+  return sql;
+};
+
 interface OrderCountsRow {
   k: number;
   month: string;
@@ -76,15 +126,17 @@ interface OrderCountsRow {
   customers_at_end: number;
 }
 
-function countsOf(row: OrderCountsRow): PeriodOrderCounts {
+/** Counts a measure did not ask for are left at zero (its parts never show them). */
+function countsOf(row: OrderCountsRow, need: OrderCountsNeed): PeriodOrderCounts {
+  const customers = need.orders === "customers" ? row.customers_ordering : 0;
   return {
     orders: row.orders,
     netRevenue: row.net_revenue,
     customerOrders: row.customer_orders,
     // Only a customer's first counted order is not a repeat, and it falls in the period exactly when they are new.
     repeatOrders: row.customer_orders - row.new_customers,
-    customersOrdering: row.customers_ordering,
-    returningCustomers: row.customers_ordering - row.new_customers,
+    customersOrdering: customers,
+    returningCustomers: Math.max(0, customers - row.new_customers),
     customersAtStart: row.customers_at_start,
     customersAtEnd: row.customers_at_end,
     // Customers whose first counted order falls in the period: acquired in it.
@@ -99,12 +151,22 @@ export interface OrderCountsByMonth {
   months: MonthOrderCounts[];
 }
 
-export async function queryOrderCounts(pool: PgPool, shopId: number, period: DayPeriod): Promise<OrderCountsByMonth> {
-  const { rows } = await pool.query<OrderCountsRow>(orderCountsSql, periodParams(shopId, period));
+export async function queryOrderCounts(
+  pool: PgPool,
+  shopId: number,
+  period: DayPeriod,
+  need: OrderCountsNeed = everyCount,
+): Promise<OrderCountsByMonth> {
+  const { rows } = await pool.query<OrderCountsRow>(sqlFor(need), periodParams(shopId, period));
   const [total, ...months] = rows;
   if (!total) throw new Error("order counts returned no row");
   return {
-    total: countsOf(total),
-    months: months.map((row) => ({ month: row.month, from: row.first_day, to: row.last_day, counts: countsOf(row) })),
+    total: countsOf(total, need),
+    months: months.map((row) => ({
+      month: row.month,
+      from: row.first_day,
+      to: row.last_day,
+      counts: countsOf(row, need),
+    })),
   };
 }
