@@ -5,7 +5,13 @@ export type PreparedData = { ready: true; data: unknown } | { ready: false; retr
 
 /** The coupon is created in Shopify alongside the order email; this long we wait for it rather than leave it out. */
 export const couponWaitMs = 2 * 60 * 1000;
-const recheckMs = 2000;
+/**
+ * Rechecks back off with the email's age (1 s, 2 s, 4 s, ... up to 30 s): a coupon is usually ready within a
+ * second, and when jobs are backed up a fixed short recheck would add email work to the very backlog it waits on.
+ */
+export function couponRecheckMs(ageMs: number): number {
+  return Math.min(30_000, Math.max(1000, ageMs));
+}
 
 export interface CouponLookup {
   findForOrder(shopId: number, shopifyOrderId: bigint): Promise<CouponRow | null>;
@@ -19,8 +25,10 @@ export async function attachCoupon(
   const data = typeof email.data === "object" && email.data !== null ? (email.data as Record<string, unknown>) : {};
   if (data.attachCoupon !== true || email.shopifyOrderId === null) return { ready: true, data };
   const coupon = await coupons.findForOrder(email.shopId, BigInt(email.shopifyOrderId));
-  if (coupon?.status === "pending" && now.getTime() - email.createdAt.getTime() < couponWaitMs) {
-    return { ready: false, retryAt: new Date(now.getTime() + recheckMs), reason: "waiting for the thank-you coupon" };
+  const ageMs = now.getTime() - email.createdAt.getTime();
+  if (coupon?.status === "pending" && ageMs < couponWaitMs) {
+    const retryAt = new Date(now.getTime() + couponRecheckMs(ageMs));
+    return { ready: false, retryAt, reason: "waiting for the thank-you coupon" };
   }
   if (coupon?.status !== "issued") return { ready: true, data };
   return {
