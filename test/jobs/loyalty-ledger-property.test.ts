@@ -16,7 +16,8 @@ let shop: string;
 let shopId: number;
 
 beforeAll(async () => {
-  stack = await startTestStack({ workers: 1 });
+  // Two workers, so webhooks sent together are processed concurrently, as on a deployed app.
+  stack = await startTestStack({ workers: 2 });
   shop = await installShop(stack);
   shopId = (await stack.services.repositories.shops.findByDomain(shop))?.id ?? 0;
   // One point per currency unit and nothing else, so each order's points follow from its subtotal and refunds.
