@@ -135,6 +135,17 @@ describeInBrowser(`the retention dashboard and campaigns in the admin frame${chr
     await aov.getByText("Oct 2026").first().waitFor();
   });
 
+  test("a start after the end is refused at the date field, in the admin's words", async () => {
+    await app().getByRole("textbox", { name: "From", exact: true }).fill("2026-11-30");
+    await app().getByRole("button", { name: "Apply" }).click();
+    const message = "Choose a start date on or before the end date, within ten years";
+    // Once as the banner's title, once under the From field.
+    await app().getByText(message).nth(1).waitFor();
+    await app().getByRole("textbox", { name: "From", exact: true }).fill("2026-09-01");
+    await app().getByRole("button", { name: "Apply" }).click();
+    await app().getByText(message).first().waitFor({ state: "detached" });
+  });
+
   test("the history import's progress bar follows the import to the end", async () => {
     const move = (status: string, lines: number, finished: boolean) =>
       stack.services.pool.query(
