@@ -141,6 +141,8 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     );
     await openFromSidebar("Customers", "Customers");
     await app().getByPlaceholder("Search by name or email").fill("rizal");
+    await app().getByRole("link", { name: "Rizal Santos" }).waitFor();
+    await screenshot("customers");
     await app().getByRole("link", { name: "Rizal Santos" }).click();
     await app().getByRole("heading", { name: "Rizal Santos", level: 1 }).waitFor();
     await app().getByRole("button", { name: "Adjust points" }).click();
@@ -256,11 +258,15 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
       await app().locator("body").getByText(/\S/).first().waitFor();
       await expectNoEnglish(name);
     }
+    // Pictured, not checked: job results there are English text (see the README).
+    await openFromSidebar("Aktivitas", "Aktivitas");
+    await screenshot("activity-id");
     expect(errors).toEqual([]);
   });
 
   test("in Indonesian, the server's refusals and errors are Indonesian too", async () => {
     // A refused setting: the field's message and the banner come from the server (422).
+    await openFromSidebar("Kupon terima kasih", "Kupon terima kasih");
     await app().getByLabel("Nilai diskon").fill("250");
     await app().getByRole("button", { name: "Simpan" }).click();
     await app().getByText("Persentase antara 1 dan 100").waitFor();
