@@ -1,5 +1,4 @@
-import type { SmtpCatcher } from "../../scripts/smtp-catcher/create-smtp-catcher.js";
-import type { CaughtMessage } from "../../scripts/smtp-catcher/catcher-store.js";
+import type { CaughtMessage, SmtpCatcher } from "../../scripts/smtp-catcher/create-smtp-catcher.js";
 import { runDelayedCheck } from "../../server/jobs/delayed-check-queue.js";
 import { adminApi } from "../support/admin-api.js";
 import { emailsSettled, startEmailStack } from "../support/email-fixtures.js";
@@ -18,11 +17,10 @@ beforeAll(async () => {
   shopId = (await stack.services.repositories.shops.findByDomain(shop))?.id ?? 0;
   // The first-order thank-you and the survey normally wait 30 minutes and three days; here they go at once.
   const now = { enabled: true, delayMinutes: 0 };
-  const saved = await adminApi(stack, shop, "PUT", "/api/settings/emails", {
-    defaultLanguage: "en",
-    kinds: { first_order_thank_you: now, nps_survey: now },
-  });
-  expect(saved.status).toBe(200);
+  const kinds = { first_order_thank_you: now, nps_survey: now };
+  expect((await adminApi(stack, shop, "PUT", "/api/settings/emails", { defaultLanguage: "en", kinds })).status).toBe(
+    200,
+  );
 }, 60_000);
 afterAll(() => stop());
 
@@ -174,6 +172,51 @@ describe("every email of an order, over SMTP", () => {
       }
       await checkLinks(who, new Map([...byKind].filter((entry): entry is [string, CaughtMessage] => !!entry[1])));
     }
+  });
+});
+
+describe("SMTP down while an order's webhooks arrive", () => {
+  test("every email waits, retrying, and arrives once when the server is back", async () => {
+    await catcher.stopSmtp();
+    stack.sim.setDuplicates(1);
+    const email = "outage@example.com";
+    const customer = stack.sim.createCustomer(shop, { firstName: "Odin", lastName: "T", email, locale: "id" });
+    const order = stack.sim.createOrder(shop, {
+      customerId: customer.id,
+      customerLocale: "id",
+      lineItems: [{ title: "Kopi", price: "12.00", quantity: 1 }],
+    });
+    stack.sim.payOrder(shop, order.id);
+    const fulfillment = stack.sim.fulfillOrder(shop, order.id, { trackingCompany: "DHL", trackingNumber: "JDOUT1" });
+    await stack.sim.settle();
+    stack.sim.updateFulfillmentStatus(shop, fulfillment.id, "out_for_delivery");
+    await stack.sim.settle();
+    stack.sim.setDuplicates(0);
+    const kinds = ["order_received", "first_order_thank_you", "shipped", "out_for_delivery"];
+    const refused = await waitFor(
+      "each email refused twice",
+      async () => {
+        const rows = await rowsTo(email);
+        const waiting = rows.filter((row) => row.status === "queued" && row.attempts >= 2);
+        return rows.length === kinds.length && waiting.length === kinds.length ? rows : null;
+      },
+      30_000,
+    );
+    expect(refused.map((row) => row.lastResponse)).toEqual(
+      kinds.map(() => expect.stringMatching(/ECONNREFUSED|ECONNECTION|ESOCKET/)),
+    );
+    expect(catcher.messages({ to: email })).toHaveLength(0);
+
+    await catcher.startSmtp();
+    await waitFor("every email sent", async () => (await rowsTo(email)).every((row) => row.status === "sent"), 30_000);
+    stack.sim.updateFulfillmentStatus(shop, fulfillment.id, "delivered");
+    await settled();
+    const rows = await rowsTo(email);
+    expect(rows.map((row) => [row.kind, row.status]).sort()).toEqual(
+      [...kinds, "delivered", "nps_survey"].map((kind) => [kind, "sent"]).sort(),
+    );
+    const messages = catcher.messages({ to: email });
+    expect(messages.map((message) => message.messageId).sort()).toEqual(rows.map((row) => row.messageId).sort());
   });
 });
 
