@@ -40,7 +40,12 @@ import { createLedgerRepository } from "./domain/loyalty/ledger-repository.js";
 import { createLoyaltySettingsRepository } from "./domain/loyalty/loyalty-settings-repository.js";
 import { createLoyaltyServices, type LoyaltyServices } from "./domain/loyalty/create-loyalty-services.js";
 import { createTierUpEmail } from "./domain/loyalty/tier-up-email.js";
-import { createLoyaltyQueue, enqueueMaturity, type LoyaltyQueue } from "./jobs/loyalty-queue.js";
+import {
+  createLoyaltyQueue,
+  enqueueMaturity,
+  enqueueMilestoneCoupon,
+  type LoyaltyQueue,
+} from "./jobs/loyalty-queue.js";
 import { createOrderRepository } from "./domain/orders/order-repository.js";
 import { createShopRepository } from "./domain/shops/shop-repository.js";
 import { createShippingEstimates, type ShippingEstimates } from "./domain/shipping/shipping-estimates.js";
@@ -158,6 +163,7 @@ function loyaltyParts(pool: PgPool, prisma: PrismaClient, redis: Redis, config: 
     ledger,
     settings: loyaltySettings,
     enqueueMaturity: (job) => enqueueMaturity(loyaltyQueue, job),
+    enqueueMilestoneCoupon: (id) => enqueueMilestoneCoupon(loyaltyQueue, id),
     logger,
   });
   return { loyaltyQueue, ledger, loyaltySettings, loyalty };

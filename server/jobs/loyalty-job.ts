@@ -1,4 +1,4 @@
-// Runs loyalty queue jobs: an order's return window ended, or the daily run. Both are idempotent.
+// Runs loyalty queue jobs: an order's return window ended, a milestone coupon to issue, or the daily run. All idempotent.
 import { UnrecoverableError, type Job } from "bullmq";
 import type { Logger } from "pino";
 import type { PgPool } from "../db/create-pg-pool.js";
@@ -11,6 +11,7 @@ export function createLoyaltyJob(deps: {
   pool: PgPool;
   orderPoints: OrderPointsService;
   rewards: CustomerRewardsService;
+  issueMilestoneCoupon: (milestoneCouponId: number, jobId: string | undefined) => Promise<void>;
   logger: Logger;
 }) {
   return async function loyaltyJob(job: Job<LoyaltyJobData>): Promise<void> {
@@ -22,6 +23,10 @@ export function createLoyaltyJob(deps: {
       const now = new Date(Math.max(Date.now(), job.timestamp + (job.opts.delay ?? 0)));
       const notes = await deps.orderPoints.settleOrder(data.shopId, BigInt(data.shopifyOrderId), now);
       logger.info({ shopId: data.shopId, orderId: data.shopifyOrderId, outcome: notes.join("; ") }, "order matured");
+      return;
+    }
+    if (data.kind === "issue-milestone-coupon") {
+      await deps.issueMilestoneCoupon(data.milestoneCouponId, job.id);
       return;
     }
     if (data.kind === "daily") {

@@ -6,7 +6,10 @@ import type { MaturityJob } from "../domain/loyalty/order-points-service.js";
 
 export const loyaltyQueueName = "loyalty";
 
-export type LoyaltyJobData = { kind: "mature-order"; shopId: number; shopifyOrderId: string } | { kind: "daily" };
+export type LoyaltyJobData =
+  | { kind: "mature-order"; shopId: number; shopifyOrderId: string }
+  | { kind: "issue-milestone-coupon"; milestoneCouponId: number }
+  | { kind: "daily" };
 
 export type LoyaltyQueue = Queue<LoyaltyJobData, void, string>;
 
@@ -31,6 +34,15 @@ export async function enqueueMaturity(queue: LoyaltyQueue, job: MaturityJob, now
       jobId: `mature-${job.shopId}-${job.shopifyOrderId}`,
       delay: Math.max(0, job.availableAt.getTime() - now),
     },
+  );
+}
+
+/** One job per milestone coupon (its id from the row): a second enqueue while it waits or runs is a no-op. */
+export async function enqueueMilestoneCoupon(queue: LoyaltyQueue, milestoneCouponId: number): Promise<void> {
+  await queue.add(
+    "issue-milestone-coupon",
+    { kind: "issue-milestone-coupon", milestoneCouponId },
+    { ...loyaltyJobOptions, jobId: `milestone-coupon-${milestoneCouponId}` },
   );
 }
 

@@ -23,6 +23,8 @@ import { withDeliveryTracking } from "./handlers/track-delivery-then.js";
 import { deliveryTrackingDeps, startDelayedCheckWorker } from "./start-delayed-check-worker.js";
 import { handleRefundCreated } from "./handlers/handle-refund-created.js";
 import { createLoyaltyJob } from "./loyalty-job.js";
+import { createIssueMilestoneCouponJob } from "./issue-milestone-coupon-job.js";
+import { createMilestoneCouponRepository } from "../domain/loyalty/milestone-coupon-repository.js";
 import { loyaltyQueueName, scheduleDailyLoyalty, type LoyaltyJobData } from "./loyalty-queue.js";
 import { startInboxSweeper } from "./inbox-sweeper.js";
 import { startPointsWorker } from "./start-points-worker.js";
@@ -145,7 +147,13 @@ function startEmailWorker(services: Services, connection: ReturnType<typeof crea
 
 function startLoyaltyWorker(services: Services, connection: ReturnType<typeof createRedis>): Worker<LoyaltyJobData> {
   const { config, logger } = services;
-  const process = createLoyaltyJob({ pool: services.pool, ...services.loyalty, logger });
+  const issueMilestoneCoupon = createIssueMilestoneCouponJob({
+    milestoneCoupons: createMilestoneCouponRepository(services.pool),
+    discounts: services.discounts,
+    enqueueEmail: services.enqueueEmail,
+    logger,
+  });
+  const process = createLoyaltyJob({ pool: services.pool, ...services.loyalty, issueMilestoneCoupon, logger });
   const worker = new Worker<LoyaltyJobData>(loyaltyQueueName, process, {
     connection,
     prefix: config.REDIS_PREFIX,

@@ -9,6 +9,7 @@ export const emailKinds = [
   "nps_survey",
   "points_expiring",
   "tier_up",
+  "milestone_reward",
   // Lifecycle campaigns (server/domain/campaigns): promotional, each switched on in the campaign settings.
   "winback",
   "birthday",
@@ -43,6 +44,8 @@ export const defaultKindSettings: Record<EmailKind, KindSetting> = {
   points_expiring: { enabled: true, delayMinutes: 0 },
   // Sent when a customer moves up a loyalty tier (server/domain/loyalty/tier-up-email.ts).
   tier_up: { enabled: true, delayMinutes: 0 },
+  // The Nth paid order's personal code (server/jobs/issue-milestone-coupon-job.ts).
+  milestone_reward: { enabled: true, delayMinutes: 0 },
   winback: { enabled: true, delayMinutes: 0 },
   birthday: { enabled: true, delayMinutes: 0 },
   anniversary: { enabled: true, delayMinutes: 0 },

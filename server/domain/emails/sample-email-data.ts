@@ -35,6 +35,10 @@ export function sampleEmailData(kind: string, now = new Date()): Prisma.InputJso
   if (kind === "order_received") return { ...data, window, coupon };
   if (kind === "first_order_thank_you") return { ...data, coupon };
   if (kind === "shipped") return { ...data, tracking, window };
+  if (kind === "milestone_reward") {
+    const reward = { code: "MILESTONE-SAMPLE2345", kind: "fixed_amount", value: "10", currencyCode: "USD" };
+    return { ...data, milestone: { orders: 10 }, coupon: { ...reward, endsOn: isoDay(now, 60) } };
+  }
   if (kind === "tier_up") {
     const tier = { name: "Gold", previous: "Silver", multiplier: "1.5", perks: ["Free shipping"] };
     return { ...data, tier, points: { balance: 1620 } };

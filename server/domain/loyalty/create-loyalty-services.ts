@@ -12,6 +12,8 @@ export function createLoyaltyServices(deps: {
   ledger: LedgerRepository;
   settings: LoyaltySettingsRepository;
   enqueueMaturity: (job: MaturityJob) => Promise<void>;
+  /** Left out only by tools that never pay milestone orders (the bench): rows would wait unissued. */
+  enqueueMilestoneCoupon?: (milestoneCouponId: number) => Promise<void>;
   logger: Logger;
 }) {
   /** Other parts (the emails part) push a hook here to act on a tier change, e.g. send "you reached Gold". */
@@ -33,6 +35,7 @@ export function createLoyaltyServices(deps: {
     settings: deps.settings,
     tiers,
     enqueueMaturity: deps.enqueueMaturity,
+    enqueueMilestoneCoupon: deps.enqueueMilestoneCoupon ?? (async () => undefined),
   });
   const rewards = createCustomerRewardsService({ pool: deps.pool, ledger: deps.ledger, settings: deps.settings });
   return { orderPoints, rewards, tiers, tierChangeHooks };

@@ -4,6 +4,7 @@ import { basePointsForOrder, earnableAmount } from "./earning-rules.js";
 import type { LedgerRepository, Queryable } from "./ledger-repository.js";
 import type { LoyaltySettingsInput } from "./loyalty-settings.js";
 import type { OrderPointsRepository } from "./order-points-repository.js";
+import { recordMilestoneCoupon } from "./milestone-coupon-repository.js";
 import { addressFingerprint, applyReferral, recordAddress, referralCodeOf } from "./referral-service.js";
 
 export interface PaidOrderInput {
@@ -13,7 +14,9 @@ export interface PaidOrderInput {
   now: Date;
 }
 
-export type EarnResult = { applied: true; availableAt: Date; notes: string[] } | { applied: false; notes: string[] };
+export type EarnResult =
+  | { applied: true; availableAt: Date; notes: string[]; milestoneCouponId: number | null }
+  | { applied: false; notes: string[] };
 
 const dayMs = 24 * 3600 * 1000;
 
@@ -40,29 +43,59 @@ interface EarnContext {
   settings: LoyaltySettingsInput;
 }
 
+/** Every Nth paid order: points pending with it, or a personal code recorded once per customer and milestone. */
+async function milestoneReward(
+  context: EarnContext,
+  input: PaidOrderInput,
+  nth: number,
+  availableAt: Date,
+): Promise<{ note: string | null; couponId: number | null }> {
+  const { db, ledger, settings } = context;
+  const { shopId, customerId, order } = input;
+  if (settings.milestoneEvery <= 0 || nth % settings.milestoneEvery !== 0) return { note: null, couponId: null };
+  if (settings.milestoneReward === "coupon") {
+    if (!order.customer) return { note: null, couponId: null };
+    const couponId = await recordMilestoneCoupon(
+      db,
+      {
+        shopId,
+        customerId,
+        shopifyCustomerId: BigInt(order.customer.id),
+        milestone: nth,
+        shopifyOrderId: BigInt(order.id),
+        currencyCode: order.currency ?? "USD",
+        now: input.now,
+      },
+      settings,
+    );
+    return { note: `milestone ${nth}: ${couponId === null ? "coupon already recorded" : "coupon to issue"}`, couponId };
+  }
+  if (settings.milestonePoints <= 0) return { note: null, couponId: null };
+  await ledger.append(
+    {
+      shopId,
+      customerId,
+      points: settings.milestonePoints,
+      cause: "milestone",
+      status: "pending",
+      availableAt,
+      idempotencyKey: `milestone:${customerId}:${nth}`,
+      shopifyOrderId: BigInt(order.id),
+      reason: `Milestone: paid order number ${nth}`,
+    },
+    db,
+  );
+  return { note: `milestone ${nth}: ${settings.milestonePoints} points pending`, couponId: null };
+}
+
 /** The milestone and referral rewards that ride on an order (pending with it, voided with it). */
 async function orderExtras(context: EarnContext, input: PaidOrderInput, previous: number, availableAt: Date) {
   const { db, ledger, settings } = context;
   const { shopId, customerId, order } = input;
   const notes: string[] = [];
   const nth = previous + 1;
-  if (settings.milestoneEvery > 0 && settings.milestonePoints > 0 && nth % settings.milestoneEvery === 0) {
-    await ledger.append(
-      {
-        shopId,
-        customerId,
-        points: settings.milestonePoints,
-        cause: "milestone",
-        status: "pending",
-        availableAt,
-        idempotencyKey: `milestone:${customerId}:${nth}`,
-        shopifyOrderId: BigInt(order.id),
-        reason: `Milestone: paid order number ${nth}`,
-      },
-      db,
-    );
-    notes.push(`milestone ${nth}: ${settings.milestonePoints} points pending`);
-  }
+  const milestone = await milestoneReward(context, input, nth, availableAt);
+  if (milestone.note) notes.push(milestone.note);
   const fingerprint = addressFingerprint(order.shipping_address);
   const code = referralCodeOf(order);
   if (previous === 0 && code) {
@@ -79,7 +112,7 @@ async function orderExtras(context: EarnContext, input: PaidOrderInput, previous
     notes.push(referral);
   }
   await recordAddress(db, shopId, customerId, fingerprint);
-  return notes;
+  return { notes, milestoneCouponId: milestone.couponId };
 }
 
 /** Runs inside the customer's lock: "first order" and "Nth order" are counted without a race. */
@@ -111,6 +144,7 @@ export async function earnOrderPoints(context: EarnContext, input: PaidOrderInpu
   );
   if (!appended.applied) return { applied: false, notes: ["points for this order were already awarded"] };
   const notes = [`${base + bonus} points pending until ${availableAt.toISOString()}`];
-  notes.push(...(await orderExtras(context, input, previous, availableAt)));
-  return { applied: true, availableAt, notes };
+  const extras = await orderExtras(context, input, previous, availableAt);
+  notes.push(...extras.notes);
+  return { applied: true, availableAt, notes, milestoneCouponId: extras.milestoneCouponId };
 }

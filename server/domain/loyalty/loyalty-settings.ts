@@ -38,12 +38,34 @@ export const loyaltySettingsSchema = z
     birthdayPoints: wholePoints(100_000),
     milestoneEvery: z.number().int("Enter a whole number").min(0, "0 turns it off").max(1000, "At most 1000"),
     milestonePoints: wholePoints(100_000),
+    /** The Nth order's reward: points pending with it, or a personal discount code ("buy 9, the 10th is on us"). */
+    milestoneReward: z.enum(["points", "coupon"], { message: "Choose points or a coupon" }),
+    milestoneCouponKind: z.enum(["percentage", "fixed_amount", "free_shipping"], {
+      message: "Choose a percentage, an amount or free shipping",
+    }),
+    milestoneCouponValue: z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, "Enter an amount such as 10 or 12.50"),
+    milestoneCouponValidityDays: z
+      .number()
+      .int("Enter whole days")
+      .min(1, "At least 1 day")
+      .max(3650, "At most 3650 days"),
     referralPoints: wholePoints(100_000),
     returnWindowDays: z.number().int("Enter whole days").min(0, "Cannot be negative").max(365, "At most 365 days"),
     tierBasis: z.enum(["points_earned", "amount_spent"], { message: "Choose points earned or amount spent" }),
     tiers: z.array(tierSchema).max(10, "At most 10 tiers"),
   })
   .superRefine((settings, context) => {
+    const value = Number(settings.milestoneCouponValue);
+    if (settings.milestoneCouponKind === "percentage" && (value < 1 || value > 100)) {
+      context.addIssue({
+        code: "custom",
+        path: ["milestoneCouponValue"],
+        message: "A percentage is between 1 and 100",
+      });
+    }
+    if (settings.milestoneCouponKind === "fixed_amount" && value <= 0) {
+      context.addIssue({ code: "custom", path: ["milestoneCouponValue"], message: "Enter an amount above 0" });
+    }
     const names = new Set<string>();
     settings.tiers.forEach((tier, index) => {
       const key = tier.name.toLowerCase();
@@ -81,6 +103,10 @@ export const defaultLoyaltySettings: LoyaltySettingsInput = {
   birthdayPoints: 100,
   milestoneEvery: 10,
   milestonePoints: 200,
+  milestoneReward: "points",
+  milestoneCouponKind: "fixed_amount",
+  milestoneCouponValue: "10",
+  milestoneCouponValidityDays: 60,
   referralPoints: 200,
   returnWindowDays: 14,
   tierBasis: "points_earned",

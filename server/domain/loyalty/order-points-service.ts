@@ -22,6 +22,8 @@ export interface OrderPointsDeps {
   tiers: TierService;
   /** Schedules the delayed job that makes the order's points available when its return window ends. */
   enqueueMaturity: (job: MaturityJob) => Promise<void>;
+  /** Schedules the job that creates a milestone's coupon in Shopify (the row was committed with the earn). */
+  enqueueMilestoneCoupon: (milestoneCouponId: number) => Promise<void>;
 }
 
 async function recordRefundOnce(deps: OrderPointsDeps, shopId: number, refund: RefundPayload, now: Date) {
@@ -64,6 +66,7 @@ export function createOrderPointsService(deps: OrderPointsDeps) {
       if (!earned.applied) return earned.notes;
       const shopifyOrderId = BigInt(input.order.id);
       await deps.enqueueMaturity({ shopId: input.shopId, shopifyOrderId, availableAt: earned.availableAt });
+      if (earned.milestoneCouponId !== null) await deps.enqueueMilestoneCoupon(earned.milestoneCouponId);
       const settled = await settleOrder(input.shopId, shopifyOrderId, input.now);
       return [...earned.notes, ...settled.filter((note) => note !== "no points on this order")];
     },
