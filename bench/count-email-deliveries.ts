@@ -5,6 +5,7 @@ export interface OutboxSummary {
   kind: string;
   status: string;
   messageId: string | null;
+  lastError?: string | null;
 }
 
 export interface CaughtSummary {

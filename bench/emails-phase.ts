@@ -29,6 +29,8 @@ export interface EmailsPhaseResult {
   emails_caught: number;
   emails_lost: number;
   emails_duplicated: number;
+  /** Rows skipped on purpose: a shipped or out-for-delivery email whose order's delivered email already existed. */
+  emails_superseded: number;
   emails_seconds: number;
 }
 
@@ -62,7 +64,8 @@ async function drain(databaseUrl: string, mailboxUrl: string, seconds: number) {
   try {
     for (;;) {
       const { rows } = await client.query<OutboxSummary>(
-        `SELECT shopify_order_id::text AS "orderId", kind, status, message_id AS "messageId" FROM email_outbox`,
+        `SELECT shopify_order_id::text AS "orderId", kind, status, message_id AS "messageId", last_error AS "lastError"
+         FROM email_outbox`,
       );
       const caught = (
         (await (await fetch(`${mailboxUrl}/api/messages/summary`)).json()) as { messages: CaughtSummary[] }
@@ -77,7 +80,12 @@ async function drain(databaseUrl: string, mailboxUrl: string, seconds: number) {
   }
 }
 
-function report(drive: DriveResult, counted: ReturnType<typeof countEmailDeliveries>, caught: CaughtSummary[]) {
+function report(
+  drive: DriveResult,
+  rows: OutboxSummary[],
+  counted: ReturnType<typeof countEmailDeliveries>,
+  caught: CaughtSummary[],
+) {
   const last = Math.max(...caught.map((message) => Date.parse(message.receivedAt)));
   const seconds = caught.length > 0 ? (last - drive.startedAt) / 1000 : 0;
   const result: EmailsPhaseResult = {
@@ -89,12 +97,14 @@ function report(drive: DriveResult, counted: ReturnType<typeof countEmailDeliver
     emails_caught: caught.length,
     emails_lost: counted.lost,
     emails_duplicated: counted.duplicated,
+    emails_superseded: rows.filter((row) => row.status === "skipped" && row.lastError?.startsWith("superseded")).length,
     emails_seconds: Math.round(seconds * 10) / 10,
   };
   console.log(
     `  ${result.emails_caught} emails caught from ${result.emails_orders} orders (${result.emails_webhooks} webhooks)` +
       ` in ${result.emails_seconds}s: emails_per_s ${result.emails_per_s}; outbox rows ${result.emails_outbox_rows},` +
-      ` lost ${result.emails_lost}, duplicated ${result.emails_duplicated}`,
+      ` lost ${result.emails_lost}, duplicated ${result.emails_duplicated}; superseded (not sent on purpose)` +
+      ` ${result.emails_superseded}`,
   );
   for (const line of counted.examples) console.log(`  ${line}`);
   return result;
@@ -159,7 +169,7 @@ export async function measureEmailsPhase(
     });
     const drive = await driveOrderLives(`http://127.0.0.1:${ports.app}/api/webhooks`, stream, options);
     const { rows, caught } = await drain(databaseUrl, mailboxUrl, options.drainSeconds);
-    return report(drive, countEmailDeliveries(rows, caught), caught);
+    return report(drive, rows, countEmailDeliveries(rows, caught), caught);
   } finally {
     await Promise.all(processes.map((process) => process.stop()));
     await deleteKeysWithPrefix(base.REDIS_URL, prefix);
