@@ -38,11 +38,15 @@ export async function enqueueMaturity(queue: LoyaltyQueue, job: MaturityJob, now
 }
 
 /** One job per milestone coupon (its id from the row): a second enqueue while it waits or runs is a no-op. */
-export async function enqueueMilestoneCoupon(queue: LoyaltyQueue, milestoneCouponId: number): Promise<void> {
+export async function enqueueMilestoneCoupon(
+  queue: LoyaltyQueue,
+  milestoneCouponId: number,
+  round = "",
+): Promise<void> {
   await queue.add(
     "issue-milestone-coupon",
     { kind: "issue-milestone-coupon", milestoneCouponId },
-    { ...loyaltyJobOptions, jobId: `milestone-coupon-${milestoneCouponId}` },
+    { ...loyaltyJobOptions, jobId: `milestone-coupon-${milestoneCouponId}${round ? `-${round}` : ""}` },
   );
 }
 

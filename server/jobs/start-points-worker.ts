@@ -1,4 +1,6 @@
 // The worker of the points queue: redemption retries, expiry runs and storefront metafield syncs.
+import { createMilestoneCouponRepository } from "../domain/loyalty/milestone-coupon-repository.js";
+import { enqueueMilestoneCoupon } from "./loyalty-queue.js";
 import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Services } from "../create-services.js";
@@ -13,6 +15,24 @@ import {
   scheduleDailyPointsJobs,
   type PointsJobData,
 } from "./points-queue.js";
+
+/**
+ * Pending redemptions and milestone coupons Redis lost (or that ran out of attempts) go again; every shop's
+ * metafields catch up.
+ */
+function createPointsMaintenance(services: Services) {
+  const milestoneCoupons = createMilestoneCouponRepository(services.pool);
+  return async () => {
+    const shops = await services.prisma.shop.findMany({ where: { status: "installed" }, select: { id: true } });
+    for (const shop of shops) await enqueueMetafieldSync(services.pointsQueue, shop.id, 0);
+    const stale = await services.repositories.redemptions.pendingOlderThan(new Date(Date.now() - 5 * 60 * 1000));
+    // A new round per sweep: the first job may sit failed in Redis under the plain id.
+    const round = `sweep-${Math.floor(Date.now() / 600_000)}`;
+    for (const id of stale) await enqueueRedemptionRetry(services.pointsQueue, id, 0, round);
+    for (const id of await milestoneCoupons.stalePending())
+      await enqueueMilestoneCoupon(services.loyaltyQueue, id, round);
+  };
+}
 
 export function startPointsWorker(services: Services, connection: Redis): Worker<PointsJobData> {
   const { config, logger } = services;
@@ -38,15 +58,7 @@ export function startPointsWorker(services: Services, connection: Redis): Worker
     metafields: createCustomerMetafieldsService(services.shopify, services.sessionStorage),
     logger,
   });
-  /** Pending redemptions Redis lost (or that ran out of attempts) go again; every shop's metafields catch up. */
-  const maintenance = async () => {
-    const shops = await services.prisma.shop.findMany({ where: { status: "installed" }, select: { id: true } });
-    for (const shop of shops) await enqueueMetafieldSync(services.pointsQueue, shop.id, 0);
-    const stale = await services.repositories.redemptions.pendingOlderThan(new Date(Date.now() - 5 * 60 * 1000));
-    // A new round per sweep: the first job may sit failed in Redis under the plain id.
-    const round = `sweep-${Math.floor(Date.now() / 600_000)}`;
-    for (const id of stale) await enqueueRedemptionRetry(services.pointsQueue, id, 0, round);
-  };
+  const maintenance = createPointsMaintenance(services);
   const worker = new Worker<PointsJobData>(
     pointsQueueName,
     async (job, token) => {

@@ -1,6 +1,7 @@
 // Every Nth paid order as a personal discount code: created in Shopify once per customer and milestone, emailed over
 // SMTP in the customer's language, no milestone points.
 import type { SmtpCatcher } from "../../scripts/smtp-catcher/create-smtp-catcher.js";
+import { recordMilestoneCoupon } from "../../server/domain/loyalty/milestone-coupon-repository.js";
 import { adminApi } from "../support/admin-api.js";
 import { emailsSettled, startEmailStack } from "../support/email-fixtures.js";
 import { ledgerOfCustomer, plainEarning, useLoyaltySettings } from "../support/loyalty-fixtures.js";
@@ -95,6 +96,34 @@ describe("milestone reward as a coupon", () => {
       .messages({ to: `c${id}@example.com` })
       .filter((message) => /Pesanan ke-3/.test(message.subject));
     expect(mail.map((message) => message.subject)).toEqual(["Pesanan ke-3: yang berikutnya dari kami"]);
+  });
+
+  test("a milestone coupon whose job Redis lost is issued by the points maintenance sweep", async () => {
+    const id = shopper("lost");
+    await pay(73001, id);
+    const customerId = (await stack.services.prisma.customer.findFirstOrThrow({ where: { shopifyCustomerId: id } })).id;
+    // As if the earn committed and the process died before enqueuing: a pending row, two minutes old, no job.
+    const couponId = await recordMilestoneCoupon(
+      stack.services.pool,
+      {
+        shopId,
+        customerId,
+        shopifyCustomerId: BigInt(id),
+        milestone: 99,
+        shopifyOrderId: 73001n,
+        currencyCode: "USD",
+        now: new Date(),
+      },
+      { milestoneCouponKind: "percentage", milestoneCouponValue: "20", milestoneCouponValidityDays: 10 },
+    );
+    await stack.services.pool.query(
+      "UPDATE milestone_coupon SET created_at = created_at - interval '2 minutes' WHERE id = $1",
+      [couponId],
+    );
+    await stack.services.pointsQueue.add("maintenance", { kind: "maintenance" });
+    const [row] = await issued(id, 1);
+    expect(row).toMatchObject({ id: couponId, status: "issued", kind: "percentage" });
+    expect(stack.sim.discountCode(shop, row?.code ?? "")?.customerIds).toEqual([id]);
   });
 
   test("settings: reward kind and coupon terms through the loyalty document, refused per field", async () => {
