@@ -64,13 +64,17 @@ async function redactLedgerReasons(db: Queryable, ids: number[], subject: Compli
   for (const row of known.rows)
     for (const word of [row.first_name, row.last_name, row.email]) if (word) words.add(word);
   for (const word of [subject.email, subject.phone]) if (word) words.add(word);
-  const names = [...words].map((word) => word.trim()).filter((word) => word.length >= 2);
+  // Longest first, so an email is replaced whole rather than the first name inside it.
+  const names = [...words]
+    .map((word) => word.trim())
+    .filter((word) => word.length >= 2)
+    .sort((a, b) => b.length - a.length);
   if (names.length === 0) return 0;
   await db.query("SELECT set_config('afterglow.redacting_customer_ids', $1, true)", [ids.join(",")]);
   const updated = await db.query(
     `UPDATE ledger_entry SET reason = regexp_replace(reason, $2, '[redacted]', 'gi')
      WHERE customer_id = ANY($1::int[]) AND reason ~* $2`,
-    [ids, `(${names.map(escapeRegex).join("|")})`],
+    [ids, `(?<![[:alnum:]_])(${names.map(escapeRegex).join("|")})(?![[:alnum:]_])`],
   );
   return updated.rowCount ?? 0;
 }
