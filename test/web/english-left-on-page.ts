@@ -59,3 +59,15 @@ export function englishLeftOnPage(text: string, language: "id" | "fil"): string[
   }
   return [...found].sort();
 }
+
+/** A string of the admin's catalogue, by key, to find the Indonesian or Filipino labels the screens show. */
+export function catalogue(language: "id" | "fil"): (key: string) => string {
+  const messages: unknown = JSON.parse(
+    readFileSync(new URL(`../../web/src/locales/${language}.json`, import.meta.url), "utf8"),
+  );
+  return (key) => {
+    const found = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
+    if (typeof found !== "string") throw new Error(`no ${key} in the ${language} catalogue`);
+    return found;
+  };
+}

@@ -82,8 +82,8 @@ export const definitions: Record<MeasureName, Definition> = {
       "Nilai pesanan rata-rata x frekuensi pembelian x perkiraan umur pelanggan, dengan umur = 1 / churn dan churn = " +
       "1 - tingkat retensi (periode yang sama).",
     fil:
-      "Average order value x purchase frequency x inaasahang tagal, kung saan tagal = 1 / churn at churn = 1 - " +
-      "retention rate (parehong panahon).",
+      "Karaniwang halaga ng order x dalas ng pagbili x inaasahang tagal, kung saan tagal = 1 / churn at churn = 1 - " +
+      "antas ng pagpapanatili (parehong panahon).",
   },
   nps: {
     en: "% promoters (9-10) - % detractors (0-6) among post-delivery survey answers in the period; -100 to 100.",
