@@ -216,6 +216,9 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     await app().getByText("must be at least 1").waitFor();
     await app().getByLabel("Fewest points per redemption").fill("500");
     await app().getByLabel("Points for one unit of currency").fill("50");
+    await app().getByLabel("At every milestone the customer gets").selectOption("coupon");
+    await app().getByLabel("Code type").selectOption("percentage");
+    await app().getByLabel("Code value").fill("20");
     await app().getByRole("button", { name: "Save" }).click();
     await app().getByText("Settings saved").last().waitFor();
     await screenshot("loyalty");
@@ -224,6 +227,11 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     expect(saved.tiers.map((tier) => [tier.name, tier.threshold])).toEqual([
       ["Bronze", "0"],
       ["Silver", "400"],
+    ]);
+    expect([saved.milestoneReward, saved.milestoneCouponKind, saved.milestoneCouponValue]).toEqual([
+      "coupon",
+      "percentage",
+      "20",
     ]);
     // Spending points are part of the same document and the same save.
     expect((await stack.services.repositories.redemptions.settingsFor(shopId)).pointsPerCurrencyUnit).toBe(50);

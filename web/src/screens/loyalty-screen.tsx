@@ -14,6 +14,7 @@ import {
   type LoyaltySettings,
   type RedemptionForm,
 } from "./loyalty/loyalty-forms";
+import { MilestoneCard } from "./loyalty/milestone-card";
 import { RedemptionCard } from "./loyalty/redemption-card";
 import { TiersCard } from "./loyalty/tiers-card";
 
@@ -41,6 +42,7 @@ export default function LoyaltyScreen() {
         <Layout.Section>
           <BlockStack gap="400">
             <EarningCard {...fields} />
+            <MilestoneCard {...fields} />
             <TiersCard {...fields} />
           </BlockStack>
         </Layout.Section>

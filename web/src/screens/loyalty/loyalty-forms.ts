@@ -19,6 +19,10 @@ export interface LoyaltySettings {
   milestonePoints: number;
   referralPoints: number;
   returnWindowDays: number;
+  milestoneReward: "points" | "coupon";
+  milestoneCouponKind: "percentage" | "fixed_amount" | "free_shipping";
+  milestoneCouponValue: string;
+  milestoneCouponValidityDays: number;
   tierBasis: "points_earned" | "amount_spent";
   tiers: Tier[];
   redemption: RedemptionSettings;
@@ -32,6 +36,7 @@ export const wholeFields = [
   "milestonePoints",
   "referralPoints",
   "returnWindowDays",
+  "milestoneCouponValidityDays",
 ] as const;
 
 export type WholeField = (typeof wholeFields)[number];
