@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const app = await startProcess(config, "all");
   console.log(`Afterglow on ${appUrl}, Shopify simulator on ${sim.url}`);
   await playDemoScenario(sim, app.services.prisma, appUrl, (shopId) => prepareDemoEmails(app.services.prisma, shopId));
-  await followParcel(sim, demoShop.domain);
+  await followParcel(sim, demoShop.domain, app.services.prisma);
   await waitForEmails(app.services.prisma);
   const report = await buildDemoReport(app.services.prisma, app.services.queue, sim, demoShop.domain);
   report.problems.push(...(await checkThankYouPage(app.services.prisma, sim, appUrl, demoShop.domain)));

@@ -1,5 +1,5 @@
 // The demo's email side: an SMTP catcher with a mailbox page, a parcel followed to the door, and the emails sent.
-import type { PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import { createSmtpCatcher, type SmtpCatcher } from "../smtp-catcher/create-smtp-catcher.js";
 import type { ShopifySimulator } from "../shopify-simulator/shopify-simulator.js";
 
@@ -21,8 +21,12 @@ export async function prepareDemoEmails(prisma: PrismaClient, shopId: number): P
   });
 }
 
-/** A guest in Manila orders, and the parcel goes all the way: shipped, out for delivery, delivered (in Filipino). */
-export async function followParcel(sim: ShopifySimulator, shopDomain: string): Promise<void> {
+/**
+ * A guest in Manila orders, and the parcel goes all the way: shipped, out for delivery, delivered (in Filipino). Each
+ * step waits for its email, as hours pass between them in life; an out-for-delivery email still unsent when the
+ * delivery is reported would rightly be dropped.
+ */
+export async function followParcel(sim: ShopifySimulator, shopDomain: string, prisma: PrismaClient): Promise<void> {
   const order = sim.createOrder(shopDomain, {
     email: "bea.guest@example.com",
     customerLocale: "fil",
@@ -34,11 +38,27 @@ export async function followParcel(sim: ShopifySimulator, shopDomain: string): P
     trackingNumber: "LBC987654321",
   });
   await sim.settle();
+  await waitForEmail(prisma, order.id, "shipped");
   sim.updateFulfillmentStatus(shopDomain, fulfillment.id, "out_for_delivery");
   await sim.settle();
+  await waitForEmail(prisma, order.id, "out_for_delivery");
   sim.updateFulfillmentStatus(shopDomain, fulfillment.id, "delivered");
   await sim.settle();
   console.log(`  order ${order.id} for a guest (fil): shipped, out for delivery, delivered`);
+}
+
+/** The order's email of this kind has been sent (or has ended). */
+async function waitForEmail(prisma: PrismaClient, orderId: number, kind: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const ended: Prisma.EmailOutboxWhereInput = {
+    shopifyOrderId: BigInt(orderId),
+    kind,
+    status: { in: ["sent", "failed", "skipped"] },
+  };
+  while ((await prisma.emailOutbox.count({ where: ended })) === 0) {
+    if (Date.now() > deadline) throw new Error(`The demo timed out waiting for the ${kind} email`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** Every email due by now has been sent or has ended (the outbox holds nothing due). */
