@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     REDIS_PREFIX: `afterglow-demo-${randomBytes(3).toString("hex")}`,
     SHOPIFY_API_ORIGIN: sim.url,
     APP_BRIDGE_URL: `${sim.url}${APP_BRIDGE_PATH}`,
+    EXTENSION_ORIGINS: `https://extensions.shopifycdn.com,${sim.url}`,
     SMTP_URL: catcher.smtpUrl,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   });

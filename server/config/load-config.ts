@@ -57,6 +57,15 @@ export const configSchema = z.object({
   METRICS_ENABLED: booleanFlag.default(true),
   /** Where the embedded admin loads App Bridge from: Shopify's CDN; the simulator's stand-in in dev and tests. */
   APP_BRIDGE_URL: z.url().default("https://cdn.shopify.com/shopifycloud/app-bridge.js"),
+  /**
+   * Origins allowed to call the extension endpoints (comma-separated): Shopify's extension sandbox in production;
+   * dev and tests add the simulator's pages that host the extension.
+   */
+  EXTENSION_ORIGINS: z
+    .string()
+    .default("https://extensions.shopifycdn.com")
+    .transform((value) => value.split(",").map((origin) => origin.trim().replace(/\/$/, "")))
+    .pipe(z.array(z.url({ protocol: /^https?$/ })).min(1)),
   /** The built admin (npm run build:web); relative paths are from the repository root. */
   WEB_DIST_DIR: z.string().min(1).default("web/dist"),
 });

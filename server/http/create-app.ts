@@ -142,6 +142,7 @@ function couponRouters(services: Services) {
         lookup: createCheckoutCouponLookup(services.pool),
         shopShipping: (shopId) => services.repositories.shippingSettings.shopShipping(shopId),
       }),
+      extensionOrigins: services.config.EXTENSION_ORIGINS,
     }),
     couponSettingsRoutes({ shopify: services.shopify, shops, coupons }),
     couponListRoute({ shopify: services.shopify, shops, couponList: createCouponListRepository(services.pool) }),

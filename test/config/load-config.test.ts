@@ -28,6 +28,14 @@ describe("loadConfig", () => {
     );
   });
 
+  test("extension origins: Shopify's sandbox by default, a list when set, a bad entry named", () => {
+    expect(loadConfig({}).EXTENSION_ORIGINS).toEqual(["https://extensions.shopifycdn.com"]);
+    expect(
+      loadConfig({ EXTENSION_ORIGINS: "https://extensions.shopifycdn.com, http://127.0.0.1:4000/" }).EXTENSION_ORIGINS,
+    ).toEqual(["https://extensions.shopifycdn.com", "http://127.0.0.1:4000"]);
+    expect(() => loadConfig({ EXTENSION_ORIGINS: "*" })).toThrow(/EXTENSION_ORIGINS/);
+  });
+
   test("empty strings count as unset", () => {
     expect(loadConfig({ LOG_LEVEL: "" }).LOG_LEVEL).toBe("info");
   });

@@ -203,7 +203,15 @@ describe("redeeming from the order-status extension", () => {
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ redemption: { value: "30.00", status: "issued" }, balance: 100 });
     expect((await call(null, "/api/extension/points/redeem", { points: 100 })).status).toBe(401);
-    const preflight = await fetch(`${stack.appUrl}/api/extension/points/redeem`, { method: "OPTIONS" });
+    const preflight = await fetch(`${stack.appUrl}/api/extension/points/redeem`, {
+      method: "OPTIONS",
+      headers: { origin: "https://extensions.shopifycdn.com" },
+    });
     expect(preflight.headers.get("access-control-allow-methods")).toMatch(/POST/);
+    const foreign = await fetch(`${stack.appUrl}/api/extension/points/redeem`, {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example" },
+    });
+    expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
   });
 });

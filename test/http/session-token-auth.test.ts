@@ -90,14 +90,25 @@ describe("session tokens on /api/checkout and /api/settings", () => {
     expect(await response.json()).toMatchObject({ error: { code: "unauthorized" } });
   });
 
-  test("the checkout endpoint answers CORS preflights for the extension's sandbox", async () => {
-    const response = await fetch(`${stack.appUrl}/api/checkout/coupon`, {
-      method: "OPTIONS",
-      headers: { origin: "https://extensions.shopifycdn.com", "access-control-request-headers": "authorization" },
+  test("the checkout endpoint allows CORS for the extension's sandbox and no other origin", async () => {
+    const preflight = (origin: string) =>
+      fetch(`${stack.appUrl}/api/checkout/coupon`, {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-headers": "authorization" },
+      });
+    const sandbox = await preflight("https://extensions.shopifycdn.com");
+    expect(sandbox.status).toBe(204);
+    expect(sandbox.headers.get("access-control-allow-origin")).toBe("https://extensions.shopifycdn.com");
+    expect(sandbox.headers.get("access-control-allow-headers")).toMatch(/Authorization/);
+    expect(sandbox.headers.get("vary")).toMatch(/Origin/);
+    for (const origin of ["https://evil.example", "https://extensions.shopifycdn.com.evil.example", "null"]) {
+      const refused = await preflight(origin);
+      expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+    }
+    const answer = await fetch(`${stack.appUrl}/api/checkout/coupon?orderId=1`, {
+      headers: { origin: "https://evil.example", authorization: `Bearer ${token()}` },
     });
-    expect(response.status).toBe(204);
-    expect(response.headers.get("access-control-allow-origin")).toBe("*");
-    expect(response.headers.get("access-control-allow-headers")).toMatch(/Authorization/);
+    expect(answer.headers.get("access-control-allow-origin")).toBeNull();
   });
 
   test("settings: defaults, a per-field 422, then a saved change", async () => {

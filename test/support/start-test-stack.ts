@@ -70,6 +70,8 @@ export async function startTestStack(
     SHOPIFY_API_SECRET: testApiSecret,
     SHOPIFY_API_ORIGIN: sim.url,
     APP_BRIDGE_URL: `${sim.url}/app-bridge.js`,
+    // The simulator's thank-you and order-status pages host the extension, as Shopify's sandbox does.
+    EXTENSION_ORIGINS: `https://extensions.shopifycdn.com,${sim.url}`,
     LOG_LEVEL: "debug",
     WORKER_CONCURRENCY: "4",
     ...options.env,

@@ -1,9 +1,10 @@
 // Shoppers' points: the storefront through Shopify's app proxy, the order-status extension with its session token.
-import express, { Router, type RequestHandler } from "express";
+import express, { Router } from "express";
 import type { Shopify } from "@shopify/shopify-api";
 import { AppError } from "../../errors/app-error.js";
 import type { ShopRepository } from "../../domain/shops/shop-repository.js";
 import { appProxyOf, requireAppProxySignature } from "../middleware/require-app-proxy-signature.js";
+import { allowExtensionOrigins } from "../middleware/allow-extension-origins.js";
 import { requireSessionToken, sessionOf } from "../middleware/require-session-token.js";
 import { birthdayInput, saveBirthday, type SetBirthday } from "./birthday-handlers.js";
 import {
@@ -20,19 +21,8 @@ export interface CustomerPointsRoutesDeps extends PointsHandlerDeps {
   setBirthday: SetBirthday;
   /** The signed-in shopper's row, created when they set a birthday before any order or webhook told us of them. */
   customerIdFor: (shopId: number, shopifyCustomerId: bigint) => Promise<number>;
+  extensionOrigins: readonly string[];
 }
-
-// Extensions run on Shopify's sandboxed origin with a bearer token, never cookies: any origin may ask.
-const allowExtensionOrigin: RequestHandler = (req, res, next) => {
-  res.set({
-    "Access-Control-Allow-Origin": "*",
-    "Access-Control-Allow-Headers": "Authorization, Content-Type",
-    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-    "Access-Control-Max-Age": "86400",
-  });
-  if (req.method === "OPTIONS") res.status(204).end();
-  else next();
-};
 
 /** A checkout token's `sub` is gid://shopify/Customer/N for a signed-in buyer and absent for a guest. */
 function checkoutCustomer(subject: string | undefined): bigint | null {
@@ -66,7 +56,11 @@ export function customerPointsRoutes(deps: CustomerPointsRoutesDeps): Router {
     res.json(await saveBirthday(deps.setBirthday, customerId, input, language));
   });
 
-  router.use("/api/extension/points", allowExtensionOrigin, requireSessionToken(deps.shopify, deps.shops));
+  router.use(
+    "/api/extension/points",
+    allowExtensionOrigins(deps.extensionOrigins, ["GET", "POST"]),
+    requireSessionToken(deps.shopify, deps.shops),
+  );
   router.get("/api/extension/points", async (req, res) => {
     const { shop, subject } = sessionOf(res);
     res.set("Cache-Control", "no-store");

@@ -45,6 +45,7 @@ export function pointsAreaRoutes(services: Services): Router[] {
       setBirthday,
       customerIdFor: (shopId, shopifyCustomerId) =>
         customers.upsert(shopId, { shopifyCustomerId: Number(shopifyCustomerId) }),
+      extensionOrigins: services.config.EXTENSION_ORIGINS,
     }),
   ];
 }
