@@ -2,6 +2,7 @@
 import type { Services } from "../create-services.js";
 import type { DeliveryWindowSource } from "../domain/emails/delivery-window-source.js";
 import type { OrderEmailDeps } from "../domain/emails/order-emails.js";
+import { pickLanguage } from "../domain/emails/pick-language.js";
 import { handleFulfillmentEmails, type FulfillmentEmailDeps } from "./handlers/handle-fulfillment-emails.js";
 import { handleOrderEmails } from "./handlers/handle-order-emails.js";
 
@@ -14,6 +15,18 @@ export function deliveryWindowFrom(services: Services): DeliveryWindowSource {
       ? await services.shipping.estimateForShipment(shopId, { ...destination, shippedAt: request.shippedAt })
       : await services.shipping.estimateForOrder(shopId, { ...destination, createdAt: request.orderedAt });
     return { earliest: window.earliest, latest: window.latest };
+  };
+}
+
+/** The language an order's emails are written in (pick-language.ts over the order's locale); null if not recorded. */
+export function orderLanguageFrom(services: Services) {
+  return async (shopId: number, shopifyOrderId: bigint): Promise<string | null> => {
+    const order = await services.repositories.emailOrders.find(shopId, shopifyOrderId);
+    if (!order) return null;
+    return pickLanguage(
+      order.language,
+      (await services.repositories.emailSettings.settingsFor(shopId)).defaultLanguage,
+    );
   };
 }
 

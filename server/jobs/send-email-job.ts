@@ -64,10 +64,11 @@ async function ensureRendered(
   const prepared = await deps.prepare(email);
   if (!prepared.ready) return postpone(attempt, prepared.retryAt, prepared.reason);
   const data = typeof prepared.data === "object" && prepared.data !== null ? prepared.data : {};
+  const language = prepared.language ?? email.language;
   const parts = await renderOutboxEmail(deps, {
     shopId: email.shopId,
     kind: email.kind,
-    language: email.language,
+    language,
     // The unsubscribe link is the consent's, known only now: promotional templates show it.
     data: { ...data, unsubscribeUrl },
     shop: { name: shop.name ?? shop.domain, email: shop.email, ianaTimezone: shop.ianaTimezone },
@@ -79,7 +80,7 @@ async function ensureRendered(
     text: parts.text,
     messageId: `<afterglow-${email.id}-${email.createdAt.getTime()}@${deps.messageIdHost}>`,
   };
-  await deps.outbox.saveRendered(email.id, rendered);
+  await deps.outbox.saveRendered(email.id, rendered, language);
   return rendered;
 }
 

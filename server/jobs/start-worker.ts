@@ -10,7 +10,7 @@ import { prepareEmailData } from "../domain/emails/prepare-email-data.js";
 import { surveyLinks } from "../domain/nps/survey-links.js";
 import { createSendEmailJob } from "./send-email-job.js";
 import { sweepOutbox } from "./sweep-outbox.js";
-import { deliveryWindowFrom, emailWebhookHandlers } from "./email-webhook-handlers.js";
+import { deliveryWindowFrom, emailWebhookHandlers, orderLanguageFrom } from "./email-webhook-handlers.js";
 import { chainHandlers } from "./handlers/chain-handlers.js";
 import { handleAppUninstalled } from "./handlers/handle-app-uninstalled.js";
 import { complianceHandlers } from "./handlers/handle-compliance-request.js";
@@ -113,6 +113,7 @@ function startEmailWorker(services: Services, connection: ReturnType<typeof crea
         {
           coupons: repositories.coupons,
           deliveryWindow: deliveryWindowFrom(services),
+          orderLanguage: orderLanguageFrom(services),
           surveyLinks: (order, sentAt) =>
             surveyLinks(
               services.emailLinks,

@@ -137,6 +137,27 @@ describe("order and shipping emails", () => {
     expect(subjects(liza.email)).toContain(`Papunta na sa iyo ang order #${order.orderNumber}`);
   });
 
+  test("a guest's fulfillment that arrives before the order waits for it, and writes in the order's language", async () => {
+    const email = "gabriela.guest@example.com";
+    stack.sim.holdDeliveries();
+    const order = stack.sim.createOrder(shop, {
+      email,
+      customerLocale: "fil",
+      lineItems: [{ title: "Banig Mat", price: "30.00", quantity: 1 }],
+    });
+    stack.sim.fulfillOrder(shop, order.id, { trackingCompany: "LBC", trackingNumber: "LBC556" });
+    await stack.sim.releaseDeliveries({ order: "reverse" });
+    const shipped = `Papunta na sa iyo ang order #${order.orderNumber}`;
+    await waitFor("the shipped email", async () => subjects(email).includes(shipped));
+    await settled();
+    const rows = await stack.services.prisma.emailOutbox.findMany({ where: { toAddress: email } });
+    expect(rows.map((row) => [row.kind, row.language]).sort()).toEqual([
+      ["order_received", "fil"],
+      ["shipped", "fil"],
+    ]);
+    expect(subjects(email).filter((subject) => subject === shipped)).toHaveLength(1);
+  });
+
   test("a kind switched off sends nothing and says so in the outbox", async () => {
     await adminApi(stack, shop, "PUT", "/api/settings/emails", {
       kinds: { shipped: { enabled: false, delayMinutes: 0 } },

@@ -1,7 +1,9 @@
 // Puts the order's thank-you coupon into an email's data at send time, waiting briefly while it is being created.
 import type { CouponRow } from "../coupons/coupon-repository.js";
 
-export type PreparedData = { ready: true; data: unknown } | { ready: false; retryAt: Date; reason: string };
+export type PreparedData =
+  /** `language`, when given, replaces the row's (the order's language, learnt after the row was made). */
+  { ready: true; data: unknown; language?: string } | { ready: false; retryAt: Date; reason: string };
 
 /** The coupon is created in Shopify alongside the order email; this long we wait for it rather than leave it out. */
 export const couponWaitMs = 2 * 60 * 1000;

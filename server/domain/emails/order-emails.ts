@@ -117,16 +117,17 @@ export async function enqueueFulfillmentEmails(
   created: boolean,
 ) {
   if (fulfillment.status !== "success") return [`fulfillment ${fulfillment.status}: no email`];
-  const order =
-    (await deps.emailOrders.find(shop.id, fulfillment.order_id)) ??
-    (await orderFromFulfillment(deps, shop, fulfillment));
+  const recorded = await deps.emailOrders.find(shop.id, fulfillment.order_id);
+  const order = recorded ?? (await orderFromFulfillment(deps, shop, fulfillment));
   const key = `order:${fulfillment.order_id}`;
   const tracking = {
     company: fulfillment.tracking_company ?? null,
     number: fulfillment.tracking_number ?? null,
     url: fulfillment.tracking_url ?? null,
   };
-  const data = { ...orderData(order), tracking };
+  // A guest's order not heard of yet: its language is the order's, known once its webhook lands (prepare-email-data).
+  const languageFromOrder = !recorded && order.language === "" ? { languageFromOrder: true } : {};
+  const data = { ...orderData(order), tracking, ...languageFromOrder };
   const notes: string[] = [];
   const enqueue = async (kind: "shipped" | "out_for_delivery" | "delivered", extra: object = {}) => {
     const result = await deps.enqueueEmail({

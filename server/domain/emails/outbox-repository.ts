@@ -195,11 +195,12 @@ function outboxTransitions(pool: PgPool) {
       return result.rows[0] ?? null;
     },
     /** Kept before the first send, so a retry (even after a crash mid-send) sends the very same message. */
-    async saveRendered(id: number, rendered: RenderedEmail): Promise<void> {
+    async saveRendered(id: number, rendered: RenderedEmail, language: string): Promise<void> {
       await pool.query(
-        `UPDATE email_outbox SET subject = $2, html = $3, text = $4, message_id = $5, updated_at = ${utcNow}
+        `UPDATE email_outbox SET subject = $2, html = $3, text = $4, message_id = $5, language = $6,
+           updated_at = ${utcNow}
          WHERE id = $1`,
-        [id, rendered.subject, rendered.html, rendered.text, rendered.messageId],
+        [id, rendered.subject, rendered.html, rendered.text, rendered.messageId, language],
       );
     },
     async markSent(id: number, response: string): Promise<void> {
