@@ -2,41 +2,16 @@
 // Accept-Language: the English text is the key (server/http/locales/server-messages.json), so a message is still
 // written once, where it is raised, and a test finds any without its Indonesian and Filipino.
 import { readFileSync } from "node:fs";
+import { createTranslator, type Translations } from "./message-catalogue.js";
 
 export const serverMessageLanguages = ["en", "id", "fil"] as const;
 export type ServerMessageLanguage = (typeof serverMessageLanguages)[number];
-type Translations = Record<Exclude<ServerMessageLanguage, "en">, string>;
 
 export const serverMessages = JSON.parse(
   readFileSync(new URL("./locales/server-messages.json", import.meta.url), "utf8"),
 ) as Record<string, Translations>;
 
-interface Pattern {
-  regex: RegExp;
-  names: string[];
-  translations: Translations;
-  /** Length of the text around the placeholders. */
-  literal: number;
-}
-
-const escape = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
-
-// Messages with {placeholders} match as patterns, the longest literal text first (the most specific wins).
-const patterns: Pattern[] = Object.entries(serverMessages)
-  .filter(([english]) => /\{\w+\}/.test(english))
-  .map(([english, translations]) => ({
-    regex: new RegExp(
-      `^${english
-        .split(/\{\w+\}/)
-        .map(escape)
-        .join("(.+?)")}$`,
-      "s",
-    ),
-    names: [...english.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? ""),
-    translations,
-    literal: english.replace(/\{\w+\}/g, "").length,
-  }))
-  .sort((a, b) => b.literal - a.literal);
+const translate = createTranslator(serverMessages);
 
 /** The admin's language from Accept-Language's first tag; Shopify says "fil", older systems "tl". */
 export function requestLanguage(acceptLanguage: string | undefined): ServerMessageLanguage {
@@ -46,20 +21,9 @@ export function requestLanguage(acceptLanguage: string | undefined): ServerMessa
 }
 
 /** The message in the language, placeholders' values translated too (a Liquid error inside "Line 3, …"). */
-export function translateMessage(message: string, language: ServerMessageLanguage, depth = 0): string {
+export function translateMessage(message: string, language: ServerMessageLanguage): string {
   if (language === "en") return message;
-  const exact = serverMessages[message];
-  if (exact) return exact[language];
-  if (depth > 2) return message;
-  for (const pattern of patterns) {
-    const match = pattern.regex.exec(message);
-    if (!match) continue;
-    const values = Object.fromEntries(pattern.names.map((name, i) => [name, match[i + 1] ?? ""]));
-    return pattern.translations[language].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in values ? translateMessage(values[name] ?? "", language, depth + 1) : whole,
-    );
-  }
-  return message;
+  return translate(message, language) ?? message;
 }
 
 const translateValues = (record: Record<string, unknown>, language: ServerMessageLanguage) =>

@@ -15,17 +15,25 @@ afterAll(() => stack.stop());
 
 function api(path: string, as: string, init: RequestInit = {}) {
   const token = mintSessionToken({ shop: as, userId: "42", apiKey: testApiKey, apiSecret: testApiSecret });
-  return fetch(`${stack.appUrl}${path}`, { ...init, headers: { authorization: `Bearer ${token}` } });
+  const headers = { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string> | undefined) };
+  return fetch(`${stack.appUrl}${path}`, { ...init, headers });
 }
 
 interface ActivityBody {
-  webhooks: { id: string; topic: string; status: string; lastError: string | null; attempts: number }[];
+  webhooks: {
+    id: string;
+    topic: string;
+    status: string;
+    lastError: string | null;
+    outcome: string | null;
+    attempts: number;
+  }[];
   failures: { kind: string; id: string; error: string | null }[];
   queue: Record<string, number>;
 }
 
-async function activity(as: string, query = ""): Promise<ActivityBody> {
-  const response = await api(`/api/activity${query}`, as);
+async function activity(as: string, query = "", language?: string): Promise<ActivityBody> {
+  const response = await api(`/api/activity${query}`, as, language ? { headers: { "accept-language": language } } : {});
   expect(response.status).toBe(200);
   return (await response.json()) as ActivityBody;
 }
@@ -94,5 +102,22 @@ describe("GET /api/activity and retrying a failed webhook", () => {
   test("an id that is not a number is not found", async () => {
     const response = await api("/api/activity/webhooks/abc/retry", shop, { method: "POST" });
     expect(response.status).toBe(404);
+  });
+
+  test("in Indonesian or Filipino, the worker's outcome reads in the admin's language", async () => {
+    const customer = { ...fixturePayload("customers/create"), id: 5550002, email: "lang@example.com" };
+    await postWebhook(stack, { topic: "customers/create", shop, payload: customer, webhookId: "wh-lang" });
+    await waitFor("the webhook to be processed", () => inboxSettled(stack));
+    const english = await activity(shop, "?status=completed");
+    const row = english.webhooks.find((webhook) => webhook.outcome?.startsWith("customer 5550002 recorded"));
+    expect(row).toBeDefined();
+    const indonesian = await activity(shop, "", "id-ID,id;q=0.9");
+    expect(indonesian.webhooks.find((webhook) => webhook.id === row?.id)?.outcome).toMatch(
+      /^pelanggan 5550002 dicatat; /,
+    );
+    const filipino = await activity(shop, "", "fil");
+    expect(filipino.webhooks.find((webhook) => webhook.id === row?.id)?.outcome).toMatch(
+      /^naitala ang customer 5550002; /,
+    );
   });
 });

@@ -8,6 +8,8 @@ import type { ActivityRepository } from "../../domain/activity/activity-reposito
 import type { ShopRepository } from "../../domain/shops/shop-repository.js";
 import { requeueInboxRow } from "../../jobs/requeue-inbox-row.js";
 import type { WebhookQueue } from "../../jobs/webhook-queue.js";
+import { localiseError, localiseOutcome } from "../localise-activity-note.js";
+import { requestLanguage, type ServerMessageLanguage } from "../localise-error-body.js";
 import { requireSessionToken, sessionOf } from "../middleware/require-session-token.js";
 
 const activityQuery = z.object({
@@ -24,7 +26,28 @@ export interface ActivityRoutesDeps {
   queue: WebhookQueue;
 }
 
-async function readActivity(deps: ActivityRoutesDeps, shop: Shop, query: z.infer<typeof activityQuery>) {
+interface Notes {
+  language: ServerMessageLanguage;
+  timeZone: string | undefined;
+}
+
+/** The worker's English outcome and error, in the admin's language. */
+function localiseRow<T extends { outcome: string | null; lastError: string | null }>(row: T, notes: Notes): T {
+  return {
+    ...row,
+    outcome: row.outcome === null ? null : localiseOutcome(row.outcome, notes.language, notes.timeZone),
+    lastError: row.lastError === null ? null : localiseError(row.lastError, notes.language, notes.timeZone),
+  };
+}
+
+async function readActivity(
+  deps: ActivityRoutesDeps,
+  shop: Shop,
+  query: z.infer<typeof activityQuery>,
+  language: ServerMessageLanguage,
+) {
+  const notes: Notes = { language, timeZone: shop.ianaTimezone ?? undefined };
+  const error = (text: string | null) => (text === null ? null : localiseError(text, language, notes.timeZone));
   const [webhooks, failedWebhooks, failedCoupons, counts] = await Promise.all([
     deps.activity.recentWebhooks(shop.domain, query.status, query.limit),
     deps.activity.recentWebhooks(shop.domain, "failed", 20),
@@ -33,16 +56,16 @@ async function readActivity(deps: ActivityRoutesDeps, shop: Shop, query: z.infer
     deps.queue.getJobCounts("waiting", "active", "delayed", "failed"),
   ]);
   return {
-    webhooks,
+    webhooks: webhooks.map((row) => localiseRow(row, notes)),
     failures: [
       ...failedWebhooks.map((row) => ({
         kind: "webhook",
         id: row.id,
         topic: row.topic,
-        error: row.lastError,
+        error: error(row.lastError),
         at: row.receivedAt,
       })),
-      ...failedCoupons.map((row) => ({ kind: "coupon", ...row })),
+      ...failedCoupons.map((row) => ({ kind: "coupon", ...row, error: error(row.error) })),
     ],
     queue: {
       waiting: counts.waiting ?? 0,
@@ -59,7 +82,8 @@ export function activityRoutes(deps: ActivityRoutesDeps): Router {
   router.get("/api/activity", async (req, res) => {
     const query = activityQuery.safeParse(req.query);
     if (!query.success) throw new AppError("bad_request", "status or limit is not one we know");
-    res.json(await readActivity(deps, sessionOf(res).shop, query.data));
+    const language = requestLanguage(req.get("accept-language"));
+    res.json(await readActivity(deps, sessionOf(res).shop, query.data, language));
   });
   router.post("/api/activity/webhooks/:id/retry", async (req, res) => {
     const id = inboxId.safeParse(req.params.id);
