@@ -3,7 +3,7 @@ import express from "express";
 import { loadConfig } from "../server/config/load-config.js";
 import { createServices } from "../server/create-services.js";
 import { createErrorHandler } from "../server/http/middleware/error-handler.js";
-import { webhookHandlers } from "../server/jobs/start-worker.js";
+import { webhookHandlers } from "../server/jobs/webhook-handlers.js";
 import { createVerifyWebhook } from "../server/shopify/verify-webhook.js";
 
 const config = loadConfig();

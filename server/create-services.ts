@@ -169,19 +169,38 @@ function loyaltyParts(pool: PgPool, prisma: PrismaClient, redis: Redis, config: 
   return { loyaltyQueue, ledger, loyaltySettings, loyalty };
 }
 
+/** The queues the web process adds to and the workers consume (loyalty's lives with the loyalty parts). */
+function queueParts(redis: Redis, prefix: string) {
+  const queues = {
+    queue: createWebhookQueue(redis, prefix),
+    couponQueue: createCouponQueue(redis, prefix),
+    pointsQueue: createPointsQueue(redis, prefix),
+    campaignQueue: createCampaignQueue(redis, prefix),
+  };
+  const close = () => Promise.all(Object.values(queues).map((queue) => queue.close()));
+  return { queues, close };
+}
+
+/** The Shopify library, its sessions, and the Admin GraphQL services built on them. */
+function shopifyParts(config: AppConfig, prisma: ReturnType<typeof createPrismaClient>) {
+  const shopify = createShopify(config);
+  const sessionStorage = new PrismaSessionStorage(prisma);
+  const adminGraphql = createAdminGraphql(shopify, sessionStorage);
+  return {
+    shopify,
+    sessionStorage,
+    discounts: createDiscountCodeService(shopify, sessionStorage, adminGraphql),
+    customerOrders: createCustomerOrderHistory(adminGraphql),
+  };
+}
+
 export function createServices(config: AppConfig, logger: Logger = createLogger(config.LOG_LEVEL)): Services {
   const prisma = createPrismaClient(config.DATABASE_URL);
   // Intake flushes and worker jobs share this pool: room for every job in flight plus the group commit.
   const pool = createPgPool(config.DATABASE_URL, Math.max(8, config.WORKER_CONCURRENCY + 4));
   const redis = createRedis(config.REDIS_URL);
-  const queue = createWebhookQueue(redis, config.REDIS_PREFIX);
-  const couponQueue = createCouponQueue(redis, config.REDIS_PREFIX);
-  const pointsQueue = createPointsQueue(redis, config.REDIS_PREFIX);
+  const queues = queueParts(redis, config.REDIS_PREFIX);
   const { loyaltyQueue, ledger, loyaltySettings, loyalty } = loyaltyParts(pool, prisma, redis, config, logger);
-  const campaignQueue = createCampaignQueue(redis, config.REDIS_PREFIX);
-  const shopify = createShopify(config);
-  const sessionStorage = new PrismaSessionStorage(prisma);
-  const adminGraphql = createAdminGraphql(shopify, sessionStorage);
   const shippingSettings = createShippingSettingsRepository(prisma);
   const email = createEmailServices(config, prisma, pool, redis);
   const surveys = createSurveyServices(config, pool, redis);
@@ -194,18 +213,12 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
     prisma,
     pool,
     redis,
-    queue,
-    couponQueue,
+    ...queues.queues,
     ...email.services,
-    pointsQueue,
     ...surveys.services,
     loyaltyQueue,
     loyalty,
-    campaignQueue,
-    discounts: createDiscountCodeService(shopify, sessionStorage, adminGraphql),
-    customerOrders: createCustomerOrderHistory(adminGraphql),
-    shopify,
-    sessionStorage,
+    ...shopifyParts(config, prisma),
     repositories: {
       shops: createShopRepository(prisma),
       customers: createCustomerRepository(pool),
@@ -222,13 +235,10 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
     },
     shipping: createShippingEstimates({ prisma, settings: shippingSettings }),
     async close() {
-      await queue.close();
-      await couponQueue.close();
+      await queues.close();
       await email.close();
-      await pointsQueue.close();
       await surveys.close();
       await loyaltyQueue.close();
-      await campaignQueue.close();
       redis.disconnect();
       await pool.end();
       await prisma.$disconnect();

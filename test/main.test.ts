@@ -106,7 +106,12 @@ describe("process start-up and shutdown", () => {
       );
 
       // A worker-only process has no web server; it serves its own metrics.
-      const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then((response) => response.text());
+      // It may start listening a moment after the first job starts.
+      const metrics = await waitFor("the worker's metrics", () =>
+        fetch(`http://127.0.0.1:${metricsPort}/metrics`)
+          .then((response) => response.text())
+          .catch(() => null),
+      );
       expect(metrics).toContain("# TYPE afterglow_jobs_completed_total counter");
 
       worker.child.kill("SIGTERM");

@@ -1,6 +1,6 @@
 import type { Job } from "bullmq";
 import { createProcessWebhookJob } from "../../server/jobs/process-webhook-job.js";
-import { webhookHandlers } from "../../server/jobs/start-worker.js";
+import { webhookHandlers } from "../../server/jobs/webhook-handlers.js";
 import type { WebhookJobData } from "../../server/jobs/webhook-queue.js";
 import {
   inboxSettled,
