@@ -18,7 +18,12 @@ export function createSyncMetafieldsJob(deps: SyncMetafieldsJobDeps) {
     if (!shop || shop.status !== "installed") return;
     const logger = deps.logger.child({ shop: shop.domain, jobId: job.id });
     try {
-      const run = await syncStorefrontPoints(deps, shop);
+      const run = await deps.storefront.exclusively(shop.id, () => syncStorefrontPoints(deps, shop));
+      if (run === null) {
+        // Another worker is syncing this shop; changes after its last read are picked up by this later run.
+        await enqueueMetafieldSync(deps.queue, shop.id, 5_000);
+        return;
+      }
       logger.info(run, "storefront metafields synced");
       if (run.more) await enqueueMetafieldSync(deps.queue, shop.id, 0);
     } catch (error) {

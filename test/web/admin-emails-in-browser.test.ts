@@ -112,7 +112,10 @@ describeInBrowser(`the Emails screen in the simulator's admin frame${chromiumSki
     await app().getByRole("dialog").getByRole("button", { name: "Revert", exact: true }).click();
     await app().getByText("Reverted to the default").last().waitFor();
     expect(await stack.services.repositories.emailTemplates.find(shopId, "shipped", "en")).toBeNull();
-    expect(await app().getByLabel("HTML", { exact: true }).inputValue()).toContain("Your order is on its way");
+    // The editor takes the reloaded default in the render after the toast.
+    await waitFor("the default in the editor", async () =>
+      (await app().getByLabel("HTML", { exact: true }).inputValue()).includes("Your order is on its way"),
+    );
     expect(errors).toEqual([]);
   });
 });

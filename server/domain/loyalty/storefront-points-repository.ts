@@ -8,8 +8,33 @@ export interface StorefrontPoints {
   tier: string | null;
 }
 
+// Advisory lock space for "one storefront sync per shop at a time" (the shop id is the second key).
+const syncLockSpace = 7_301;
+
 export function createStorefrontPointsRepository(pool: PgPool) {
   return {
+    /**
+     * Runs `sync` while no other worker syncs this shop, or returns null at once if one does: two syncs at once would
+     * read the same customers as behind and write them twice.
+     */
+    async exclusively<T>(shopId: number, sync: () => Promise<T>): Promise<T | null> {
+      const client = await pool.connect();
+      try {
+        const lock = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS locked", [
+          syncLockSpace,
+          shopId,
+        ]);
+        if (!lock.rows[0]?.locked) return null;
+        try {
+          return await sync();
+        } finally {
+          await client.query("SELECT pg_advisory_unlock($1, $2)", [syncLockSpace, shopId]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+
     /** Customers whose balance or tier differs from what was last written; never-written customers with nothing to show are skipped. */
     async behind(shopId: number, limit: number): Promise<StorefrontPoints[]> {
       const result = await pool.query<StorefrontPoints>(
