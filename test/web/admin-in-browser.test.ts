@@ -248,6 +248,11 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     await screenshot("languages");
     // English toasts from the steps above must not count against the Indonesian pages.
     await app().locator(".Polaris-Frame-Toast").first().waitFor({ state: "detached" });
+    // A webhook whose last attempt failed on a payload Shopify sent wrong: its error shows on Home and Activity.
+    await stack.services.prisma.webhookInbox.updateMany({
+      where: { topic: "orders/create" },
+      data: { status: "failed", outcome: null, lastError: "order payload invalid: Invalid input: expected number" },
+    });
     await app().getByRole("group").getByText("Indonesian").click();
     await app().getByRole("heading", { name: "Bahasa", level: 1 }).waitFor();
     // The admin's sidebar follows: App Bridge reports the app's menu in the new language.
@@ -261,14 +266,16 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
       ["Email", "Email", "emails-id"],
       ["Retensi", "Retensi", "retention-id"],
       ["Kampanye", "Kampanye", "campaigns-id"],
+      ["Kupon terima kasih", "Kupon terima kasih", "coupons-id"],
       // Each job's result ("30 points pending until …") is read in the admin's language too.
       ["Aktivitas", "Aktivitas", "activity-id"],
-      ["Kupon terima kasih", "Kupon terima kasih", "coupons-id"],
     ] as const) {
       await openFromSidebar(label, heading);
       await app().locator("body").getByText(/\S/).first().waitFor();
       await expectNoEnglish(name);
     }
+    // Still on Activity: the failed webhook's error, the payload's complaint quoted as it came.
+    await app().getByText("data pesanan tidak valid; pesan teknis (bahasa Inggris): “Invalid input").waitFor();
     expect(errors).toEqual([]);
   });
 
