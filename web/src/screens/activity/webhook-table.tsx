@@ -64,9 +64,12 @@ function WebhookRow(props: { row: WebhookActivity; index: number; retrying: bool
       <IndexTable.Cell>{formatDateTime(row.receivedAt, locale, shop?.ianaTimezone)}</IndexTable.Cell>
       <IndexTable.Cell>{row.attempts}</IndexTable.Cell>
       <IndexTable.Cell>
-        <Text as="span" tone={row.lastError ? "critical" : "subdued"} breakWord>
-          {row.lastError ?? row.outcome ?? ""}
-        </Text>
+        {/* A result runs to several parts: it wraps, so the retry button stays in view beside it. */}
+        <div style={{ whiteSpace: "normal", minWidth: "16rem" }}>
+          <Text as="span" tone={row.lastError ? "critical" : "subdued"} breakWord>
+            {row.lastError ?? row.outcome ?? ""}
+          </Text>
+        </div>
       </IndexTable.Cell>
       <IndexTable.Cell>
         {row.status === "failed" && (
