@@ -22,7 +22,10 @@ function template(): (string | Marker)[] {
   };
   const items = fixture.line_items;
   while (fixture.line_items.length < 8) fixture.line_items = [...fixture.line_items, ...items];
-  fixture.line_items = fixture.line_items.slice(0, 8);
+  // Each copy gets its own line id, as Shopify's are unique within an order.
+  fixture.line_items = fixture.line_items
+    .slice(0, 8)
+    .map((item, index) => ({ ...(item as Record<string, unknown>), id: 1_000_000 + index }));
   fixture.id = Number(markers.orderId);
   fixture.customer = { ...fixture.customer, id: Number(markers.customerId) };
   fixture.subtotal_price = "333.33";

@@ -57,6 +57,21 @@ describe("order events", () => {
     expect((await ledgerEntriesForOrder(stack, 6002)).map((e) => e.points)).toEqual([55]);
   });
 
+  test("an order whose payload repeats a line item id is still processed, the line recorded once", async () => {
+    const line = { id: 77, product_id: 7, variant_id: 70, title: "Tea", quantity: 1, price: "15.00" };
+    await postWebhook(stack, {
+      shop,
+      topic: "orders/paid",
+      payload: { ...paidOrderPayload(6021, 621, "30.00"), line_items: [line, line] },
+      webhookId: "repeated-line",
+    });
+    await waitFor("processed", () => inboxSettled(stack));
+    const row = await stack.services.prisma.webhookInbox.findFirstOrThrow({ where: { webhookId: "repeated-line" } });
+    expect([row.status, row.lastError]).toEqual(["completed", null]);
+    const lines = await stack.services.pool.query("SELECT 1 FROM order_line_item WHERE shopify_order_id = 6021");
+    expect(lines.rowCount).toBe(1);
+  });
+
   test("a guest checkout is recorded, earns no points (reason logged) and still gets its order email", async () => {
     await postWebhook(stack, {
       shop,

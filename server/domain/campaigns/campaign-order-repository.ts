@@ -17,7 +17,8 @@ export function createCampaignOrderRepository(pool: PgPool, sends: Pick<Campaign
   return {
     /** Stores the line items and redeems campaign codes used on the order; returns the codes it redeemed. */
     async record(shopId: number, customerId: number | null, order: OrderPayload): Promise<string[]> {
-      const lines = order.line_items;
+      // Shopify's line ids are unique in an order; a payload that repeats one must not fail the whole upsert.
+      const lines = [...new Map(order.line_items.map((line) => [line.id, line])).values()];
       const orderedAt = order.created_at ?? order.updated_at;
       if (lines.length > 0) {
         await pool.query(lineItemsSql, [
