@@ -5,6 +5,7 @@ import { confirmFirstOrder } from "../domain/coupons/confirm-first-order.js";
 import type { CouponRepository, CouponRow } from "../domain/coupons/coupon-repository.js";
 import type { CustomerOrderHistory } from "../shopify/customer-order-history.js";
 import type { DiscountCodeService } from "../shopify/discount-code-service.js";
+import { createOrAdoptCode } from "../shopify/create-or-adopt-code.js";
 import { ShopifySessionMissingError, ShopifyThrottledError, ShopifyUserError } from "../shopify/shopify-call-errors.js";
 import type { CouponJobData } from "./coupon-queue.js";
 
@@ -22,24 +23,6 @@ const issuedHow = {
 };
 
 export function createIssueCouponJob(deps: IssueCouponDeps) {
-  /**
-   * Another worker (or a crash before our row was updated) may have created it: Shopify is the truth. A job that may
-   * have run before looks the code up first; a first run goes straight to creating it (one Admin API call, not two),
-   * and Shopify's TAKEN for a code that exists, which for an unguessable code can only be ours, adopts it.
-   */
-  async function createOrAdopt(shopDomain: string, coupon: CouponRow, mayHaveRunBefore: boolean) {
-    const existing = mayHaveRunBefore ? await deps.discounts.findByCode(shopDomain, coupon.code) : null;
-    if (existing) return { discountId: existing, via: "lookup" as const };
-    try {
-      return { discountId: await deps.discounts.create(shopDomain, coupon), via: "create" as const };
-    } catch (error) {
-      const taken = error instanceof ShopifyUserError && error.userErrors.some((entry) => entry.code === "TAKEN");
-      const adopted = taken ? await deps.discounts.findByCode(shopDomain, coupon.code) : null;
-      if (adopted) return { discountId: adopted, via: "taken" as const };
-      throw error;
-    }
-  }
-
   /** A first-order coupon Shopify's history does not bear out is withdrawn; any other is created or adopted. */
   async function issue(coupon: CouponRow & { shopDomain: string }, mayHaveRunBefore: boolean, logger: Logger) {
     const verdict = await confirmFirstOrder(
@@ -52,7 +35,10 @@ export function createIssueCouponJob(deps: IssueCouponDeps) {
       logger.info({ code: coupon.code, reason: verdict.reason }, "thank-you coupon withdrawn: not a first order");
       return;
     }
-    const { discountId, via } = await createOrAdopt(coupon.shopDomain, coupon, mayHaveRunBefore);
+    // A first run goes straight to creating (one Admin API call, not two); TAKEN still adopts what exists.
+    const { discountId, via } = await createOrAdoptCode(deps.discounts, coupon.shopDomain, coupon, {
+      lookFirst: mayHaveRunBefore,
+    });
     await deps.coupons.markIssued(coupon.id, discountId);
     logger.info({ code: coupon.code, discountId, via }, `thank-you coupon issued (${issuedHow[via]})`);
   }

@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { EnqueueEmail } from "../domain/emails/enqueue-email.js";
 import type { MilestoneCouponRepository, MilestoneCouponRow } from "../domain/loyalty/milestone-coupon-repository.js";
 import type { DiscountCodeService, PersonalCode } from "../shopify/discount-code-service.js";
+import { createOrAdoptCode } from "../shopify/create-or-adopt-code.js";
 import { ShopifySessionMissingError, ShopifyUserError } from "../shopify/shopify-call-errors.js";
 
 export interface IssueMilestoneCouponDeps {
@@ -59,8 +60,7 @@ export function createIssueMilestoneCouponJob(deps: IssueMilestoneCouponDeps) {
     const logger = deps.logger.child({ shop: row.shopDomain, jobId, milestoneCouponId: id });
     if (row.status === "pending") {
       try {
-        const existing = await deps.discounts.findByCode(row.shopDomain, row.code);
-        const discountId = existing ?? (await deps.discounts.create(row.shopDomain, personalCode(row)));
+        const { discountId } = await createOrAdoptCode(deps.discounts, row.shopDomain, personalCode(row));
         await deps.milestoneCoupons.markIssued(id, discountId);
         logger.info({ code: row.code, discountId, milestone: row.milestone }, "milestone coupon issued");
       } catch (error) {

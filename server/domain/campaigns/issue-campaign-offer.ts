@@ -1,5 +1,6 @@
 // Makes a campaign send's offer real once: its personal code in Shopify (looked up before created) or its points.
 import { Prisma } from "@prisma/client";
+import { createOrAdoptCode } from "../../shopify/create-or-adopt-code.js";
 import type { DiscountCodeService, PersonalCode } from "../../shopify/discount-code-service.js";
 import { ShopifySessionMissingError, ShopifyUserError } from "../../shopify/shopify-call-errors.js";
 import type { LedgerRepository } from "../loyalty/ledger-repository.js";
@@ -40,20 +41,6 @@ export function campaignCode(
   };
 }
 
-/** A create refused as TAKEN is ours from an earlier (interrupted or duplicate) run: adopt it. */
-async function createOrAdopt(deps: OfferDeps, shopDomain: string, code: PersonalCode): Promise<string> {
-  const existing = await deps.discounts.findByCode(shopDomain, code.code);
-  if (existing) return existing;
-  try {
-    return await deps.discounts.create(shopDomain, code);
-  } catch (error) {
-    const taken = error instanceof ShopifyUserError && error.userErrors.some((entry) => entry.code === "TAKEN");
-    const adopted = taken ? await deps.discounts.findByCode(shopDomain, code.code) : null;
-    if (adopted) return adopted;
-    throw error;
-  }
-}
-
 /**
  * Points move once (ledger key per send). A code Shopify refuses is recorded as failed and no mail goes out;
  * an unreachable Shopify throws, the send stays pending and the next run finishes it.
@@ -80,7 +67,8 @@ export async function issueCampaignOffer(
   if (send.codeStatus === "failed") return { ready: false, error: "the discount code was refused" };
   if (offer.type !== "coupon" || !send.codeEndsAt) return { ready: false, error: "the offer changed to no code" };
   try {
-    const id = await createOrAdopt(deps, target.shopDomain, campaignCode(send, offer, target, send.codeEndsAt));
+    const code = campaignCode(send, offer, target, send.codeEndsAt);
+    const { discountId: id } = await createOrAdoptCode(deps.discounts, target.shopDomain, code);
     await deps.sends.markCode(send.id, "issued", id, null);
     return { ready: true };
   } catch (error) {

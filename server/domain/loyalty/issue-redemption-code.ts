@@ -1,5 +1,6 @@
 // Creates a redemption's discount code in Shopify, or gives the points back when Shopify refuses it.
 import type { Redemption } from "@prisma/client";
+import { createOrAdoptCode } from "../../shopify/create-or-adopt-code.js";
 import type { DiscountCodeService, PersonalCode } from "../../shopify/discount-code-service.js";
 import { ShopifySessionMissingError, ShopifyUserError } from "../../shopify/shopify-call-errors.js";
 import type { RedemptionRepository } from "./redemption-repository.js";
@@ -29,20 +30,6 @@ export function redemptionCode(redemption: Redemption): PersonalCode {
   };
 }
 
-/** A create that Shopify refused as TAKEN is ours from an earlier try: adopt it rather than refund. */
-async function createOrAdopt(deps: IssueDeps, shopDomain: string, redemption: Redemption): Promise<string> {
-  const existing = await deps.discounts.findByCode(shopDomain, redemption.code);
-  if (existing) return existing;
-  try {
-    return await deps.discounts.create(shopDomain, redemptionCode(redemption));
-  } catch (error) {
-    const taken = error instanceof ShopifyUserError && error.userErrors.some((entry) => entry.code === "TAKEN");
-    const adopted = taken ? await deps.discounts.findByCode(shopDomain, redemption.code) : null;
-    if (adopted) return adopted;
-    throw error;
-  }
-}
-
 /**
  * Only a definite refusal (userErrors, or no access to the shop) returns the points: then no code exists.
  * Anything else may have created the code, so it is retried (looking before creating) until it settles.
@@ -53,7 +40,7 @@ export async function issueRedemptionCode(
   redemption: Redemption,
 ): Promise<IssueOutcome> {
   try {
-    const discountId = await createOrAdopt(deps, shopDomain, redemption);
+    const { discountId } = await createOrAdoptCode(deps.discounts, shopDomain, redemptionCode(redemption));
     await deps.redemptions.markIssued(redemption.id, discountId);
     return { kind: "issued", discountId };
   } catch (error) {
