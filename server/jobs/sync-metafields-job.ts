@@ -2,11 +2,13 @@
 import { DelayedError, type Job } from "bullmq";
 import type { PrismaClient } from "@prisma/client";
 import type { Logger } from "pino";
+import type { StorefrontPointsRepository } from "../domain/loyalty/storefront-points-repository.js";
 import { syncStorefrontPoints, type StorefrontSyncDeps } from "../domain/loyalty/sync-storefront-points.js";
 import { ShopifyThrottledError } from "../shopify/shopify-call-errors.js";
 import { enqueueMetafieldSync, type PointsJobData, type PointsQueue } from "./points-queue.js";
 
-export interface SyncMetafieldsJobDeps extends StorefrontSyncDeps {
+export interface SyncMetafieldsJobDeps extends Omit<StorefrontSyncDeps, "storefront"> {
+  storefront: StorefrontPointsRepository;
   prisma: PrismaClient;
   queue: PointsQueue;
   logger: Logger;
@@ -18,7 +20,9 @@ export function createSyncMetafieldsJob(deps: SyncMetafieldsJobDeps) {
     if (!shop || shop.status !== "installed") return;
     const logger = deps.logger.child({ shop: shop.domain, jobId: job.id });
     try {
-      const run = await deps.storefront.exclusively(shop.id, () => syncStorefrontPoints(deps, shop));
+      const run = await deps.storefront.exclusively(shop.id, (storefront) =>
+        syncStorefrontPoints({ ...deps, storefront }, shop),
+      );
       if (run === null) {
         // Another worker is syncing this shop; changes after its last read are picked up by this later run.
         await enqueueMetafieldSync(deps.queue, shop.id, 5_000);

@@ -1,12 +1,12 @@
 // Writes customers' balance and tier to their `afterglow` metafields so themes can show them, 25 metafields a call.
 import type { CustomerMetafieldsService, MetafieldInput } from "../../shopify/customer-metafields-service.js";
 import { metafieldsPerCall } from "../../shopify/customer-metafields-service.js";
-import type { StorefrontPoints, StorefrontPointsRepository } from "./storefront-points-repository.js";
+import type { StorefrontPoints, StorefrontPointsQueries } from "./storefront-points-repository.js";
 
 export const metafieldNamespace = "afterglow";
 
 export interface StorefrontSyncDeps {
-  storefront: StorefrontPointsRepository;
+  storefront: Pick<StorefrontPointsQueries, "behind" | "markWritten">;
   metafields: Pick<CustomerMetafieldsService, "set">;
 }
 
