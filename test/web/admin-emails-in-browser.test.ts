@@ -92,7 +92,11 @@ describeInBrowser(`the Emails screen in the simulator's admin frame${chromiumSki
     expect(await app().getByTestId("error-line").count()).toBe(0);
     await app().getByRole("button", { name: "Save" }).click();
     await app().getByText("Settings saved").last().waitFor();
-    expect((await stack.services.repositories.emailTemplates.find(shopId, "shipped", "en"))?.html).toBe(fixedHtml);
+    // The kinds' earlier "Settings saved" toast may still be on screen: the stored template is what proves this save.
+    await waitFor(
+      "the fixed template saved",
+      async () => (await stack.services.repositories.emailTemplates.find(shopId, "shipped", "en"))?.html === fixedHtml,
+    );
     await app().getByRole("button", { name: "Send test email" }).click();
     const dialog = app().getByRole("dialog");
     await dialog.getByLabel("Send to").fill("owner@example.com");
