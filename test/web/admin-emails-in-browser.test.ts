@@ -5,6 +5,7 @@ import { adminAppPath } from "../../scripts/shopify-simulator/create-shopify-sim
 import type { SmtpCatcher } from "../../scripts/smtp-catcher/create-smtp-catcher.js";
 import { ensureBuiltAdmin } from "../support/built-admin.js";
 import { CHROMIUM, CHROMIUM_ARGS, chromiumSkipReason } from "../support/chromium.js";
+import { saveInAdmin } from "../support/save-in-admin.js";
 import { startEmailStack } from "../support/email-fixtures.js";
 import { installShop } from "../support/shop-fixtures.js";
 import { waitFor, type TestStack } from "../support/start-test-stack.js";
@@ -56,8 +57,7 @@ describeInBrowser(`the Emails screen in the simulator's admin frame${chromiumSki
   test("each kind is switched on or off with its delay, behind the save bar", async () => {
     await app().getByRole("checkbox", { name: "Delivered" }).uncheck();
     await app().getByLabel("Delay for Shipped").fill("15");
-    await app().getByRole("button", { name: "Save" }).click();
-    await app().getByText("Settings saved").last().waitFor();
+    await saveInAdmin(page, app());
     await screenshot("emails");
     const saved = await stack.services.repositories.emailSettings.settingsFor(shopId);
     expect([saved.kinds.delivered, saved.kinds.shipped]).toEqual([
@@ -90,13 +90,8 @@ describeInBrowser(`the Emails screen in the simulator's admin frame${chromiumSki
     await app().getByLabel("HTML", { exact: true }).fill(fixedHtml);
     await app().getByText("Fix the error to update the preview").waitFor({ state: "detached" });
     expect(await app().getByTestId("error-line").count()).toBe(0);
-    await app().getByRole("button", { name: "Save" }).click();
-    await app().getByText("Settings saved").last().waitFor();
-    // The kinds' earlier "Settings saved" toast may still be on screen: the stored template is what proves this save.
-    await waitFor(
-      "the fixed template saved",
-      async () => (await stack.services.repositories.emailTemplates.find(shopId, "shipped", "en"))?.html === fixedHtml,
-    );
+    await saveInAdmin(page, app());
+    expect((await stack.services.repositories.emailTemplates.find(shopId, "shipped", "en"))?.html).toBe(fixedHtml);
     await app().getByRole("button", { name: "Send test email" }).click();
     const dialog = app().getByRole("dialog");
     await dialog.getByLabel("Send to").fill("owner@example.com");

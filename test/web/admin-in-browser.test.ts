@@ -4,6 +4,7 @@ import { chromium, type Browser, type FrameLocator, type Page } from "playwright
 import { adminAppPath } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
 import { ensureBuiltAdmin } from "../support/built-admin.js";
 import { CHROMIUM, CHROMIUM_ARGS, chromiumSkipReason } from "../support/chromium.js";
+import { saveInAdmin } from "../support/save-in-admin.js";
 import { plainEarning, useLoyaltySettings } from "../support/loyalty-fixtures.js";
 import { installShop } from "../support/shop-fixtures.js";
 import { startTestStack, waitFor, type TestStack } from "../support/start-test-stack.js";
@@ -93,8 +94,7 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     const value = app().getByLabel("Discount value");
     await value.fill("15");
     await app().getByText("15% off your next order").waitFor();
-    await app().getByRole("button", { name: "Save" }).click();
-    await app().getByText("Settings saved").last().waitFor();
+    await saveInAdmin(page, app());
     await screenshot("coupons");
     const saved = await stack.services.repositories.coupons.settingsFor(
       (await stack.services.repositories.shops.findByDomain(shop))?.id ?? -1,
@@ -189,8 +189,7 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
       .innerText();
     await app().getByLabel("Processing days").fill("6");
     await app().getByText("Save first: the calculator uses the saved settings.").waitFor();
-    await app().getByRole("button", { name: "Save" }).click();
-    await app().getByText("Settings saved").last().waitFor();
+    await saveInAdmin(page, app());
     await app().getByRole("button", { name: "Calculate" }).click();
     await app()
       .getByText(/^Arrives between/)
@@ -219,8 +218,7 @@ describeInBrowser(`the embedded admin in the simulator's admin frame${chromiumSk
     await app().getByLabel("At every milestone the customer gets").selectOption("coupon");
     await app().getByLabel("Code type").selectOption("percentage");
     await app().getByLabel("Code value").fill("20");
-    await app().getByRole("button", { name: "Save" }).click();
-    await app().getByText("Settings saved").last().waitFor();
+    await saveInAdmin(page, app());
     await screenshot("loyalty");
     const shopId = (await stack.services.repositories.shops.findByDomain(shop))?.id ?? -1;
     const saved = await stack.services.repositories.loyaltySettings.settingsFor(shopId);

@@ -4,6 +4,7 @@ import { chromium, type Browser, type FrameLocator, type Page } from "playwright
 import { adminAppPath } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
 import { ensureBuiltAdmin } from "../support/built-admin.js";
 import { CHROMIUM, CHROMIUM_ARGS, chromiumSkipReason } from "../support/chromium.js";
+import { saveInAdmin } from "../support/save-in-admin.js";
 import { octoberFigures, seedRetentionHistory, seedWinbackSends } from "../support/retention-fixtures.js";
 import { adminApi } from "../support/admin-api.js";
 import { installShop } from "../support/shop-fixtures.js";
@@ -189,8 +190,7 @@ describeInBrowser(`the retention dashboard and campaigns in the admin frame${chr
     await winback.getByLabel("Days without an order").fill("60");
     await winback.getByLabel("Discount value").fill("20");
     await winback.getByLabel("At risk").check();
-    await app().getByRole("button", { name: "Save" }).click();
-    await app().getByText("Settings saved").last().waitFor();
+    await saveInAdmin(page, app());
     await tallScreenshot("campaigns");
     const saved = await adminApi(stack, shop, "GET", "/api/campaigns");
     expect(saved.json.settings).toMatchObject({
