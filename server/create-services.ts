@@ -6,6 +6,7 @@ import { createPgPool, type PgPool } from "./db/create-pg-pool.js";
 import { createPrismaClient, type PrismaClient } from "./db/create-prisma-client.js";
 import { createCouponRepository, type CouponRepository } from "./domain/coupons/coupon-repository.js";
 import { createCouponQueue, type CouponQueue } from "./jobs/coupon-queue.js";
+import { createThankYouQueue, type ThankYouQueue } from "./jobs/thank-you-queue.js";
 import { createEmailSettingsRepository } from "./domain/emails/email-settings-repository.js";
 import { createEmailOrderRepository, type EmailOrderRepository } from "./domain/emails/email-order-repository.js";
 import { createEnqueueEmail, type EnqueueEmail } from "./domain/emails/enqueue-email.js";
@@ -68,6 +69,8 @@ export interface Services {
   pool: PgPool;
   redis: Redis;
   queue: WebhookQueue;
+  /** Urgent: orders/create and orders/paid rows whose thank-you page waits for a coupon. */
+  thankYouQueue: ThankYouQueue;
   couponQueue: CouponQueue;
   emailQueue: EmailQueue;
   mailer: Mailer;
@@ -173,6 +176,7 @@ function loyaltyParts(pool: PgPool, prisma: PrismaClient, redis: Redis, config: 
 function queueParts(redis: Redis, prefix: string) {
   const queues = {
     queue: createWebhookQueue(redis, prefix),
+    thankYouQueue: createThankYouQueue(redis, prefix),
     couponQueue: createCouponQueue(redis, prefix),
     pointsQueue: createPointsQueue(redis, prefix),
     campaignQueue: createCampaignQueue(redis, prefix),

@@ -5,6 +5,7 @@ import type { Services } from "../create-services.js";
 import { InboxBatchWriter } from "../intake/inbox-batch-writer.js";
 import { createReceiveWebhook } from "../intake/receive-webhook.js";
 import { enqueueInboxRows } from "../jobs/webhook-queue.js";
+import { enqueueThankYouJobs } from "../jobs/thank-you-queue.js";
 import { ShopDirectory } from "../intake/shop-directory.js";
 import { createVerifyWebhook } from "../shopify/verify-webhook.js";
 import { createErrorHandler } from "./middleware/error-handler.js";
@@ -52,10 +53,14 @@ export function createApp(services: Services): AppListener {
       metrics.intakeBatchRows.observe(rows);
       metrics.intakeCommitSeconds.observe(seconds);
     },
+    // The thank-you jobs first: they are what a shopper is waiting for. A lost one is covered by the row's own job.
     onCommitted: (rows) =>
-      enqueueInboxRows(queue, rows).catch((error: unknown) => {
-        logger.warn({ err: error, count: rows.length }, "enqueue failed; the sweeper will enqueue these rows");
-      }),
+      Promise.all([enqueueThankYouJobs(services.thankYouQueue, rows), enqueueInboxRows(queue, rows)]).then(
+        () => undefined,
+        (error: unknown) => {
+          logger.warn({ err: error, count: rows.length }, "enqueue failed; the sweeper will enqueue these rows");
+        },
+      ),
   });
   const receiveWebhook = createReceiveWebhook({ writer, shops: shopDirectory, metrics, logger });
   const handleWebhook = createWebhookIntakeHandler({

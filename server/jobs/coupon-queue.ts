@@ -22,13 +22,13 @@ export function createCouponQueue(connection: Redis, prefix: string): CouponQueu
 }
 
 /** The job id is derived from the row, so enqueuing a coupon twice is a no-op while the job is kept. */
-export async function enqueueCoupons(queue: CouponQueue, couponIds: number[]): Promise<void> {
+export async function enqueueCoupons(queue: CouponQueue, couponIds: number[], delayMs = 0): Promise<void> {
   if (couponIds.length === 0) return;
   await queue.addBulk(
     couponIds.map((couponId) => ({
       name: "issue-coupon",
       data: { couponId },
-      opts: { ...couponJobOptions, jobId: `coupon-${couponId}` },
+      opts: { ...couponJobOptions, jobId: `coupon-${couponId}`, ...(delayMs > 0 ? { delay: delayMs } : {}) },
     })),
   );
 }

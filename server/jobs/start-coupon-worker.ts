@@ -4,6 +4,7 @@ import type { Services } from "../create-services.js";
 import { couponQueueName, enqueueCoupons, type CouponJobData } from "./coupon-queue.js";
 import type { createRedis } from "./create-redis.js";
 import { createIssueCouponJob } from "./issue-coupon-job.js";
+import { issueThankYouCouponFrom } from "./start-thank-you-worker.js";
 
 export function startCouponWorker(
   services: Services,
@@ -12,8 +13,7 @@ export function startCouponWorker(
   const { config, logger } = services;
   const process = createIssueCouponJob({
     coupons: services.repositories.coupons,
-    discounts: services.discounts,
-    customerOrders: services.customerOrders,
+    issue: issueThankYouCouponFrom(services),
     logger,
   });
   const worker = new Worker<CouponJobData>(couponQueueName, process, {

@@ -14,6 +14,9 @@ import { startEmailWorker } from "./start-email-worker.js";
 import { startHistoryImportWorker } from "./start-history-import-worker.js";
 import { startLoyaltyWorker } from "./start-loyalty-worker.js";
 import { startPointsWorker } from "./start-points-worker.js";
+import { startThankYouWorker } from "./start-thank-you-worker.js";
+import type { ThankYouJobData } from "./thank-you-queue.js";
+import { yieldToThankYouBacklog } from "./yield-to-thank-you-backlog.js";
 import { sweepOutbox } from "./sweep-outbox.js";
 import { webhookHandlers } from "./webhook-handlers.js";
 import { webhookQueueName, type WebhookJobData } from "./webhook-queue.js";
@@ -29,6 +32,7 @@ async function sweepOtherWork(services: Services, olderThan: Date): Promise<numb
 
 export interface RunningWorker {
   worker: Worker<WebhookJobData>;
+  thankYouWorker: Worker<ThankYouJobData>;
   couponWorker: Worker<CouponJobData>;
   emailWorker: Worker<EmailJobData>;
   loyaltyWorker: Worker<LoyaltyJobData>;
@@ -66,6 +70,7 @@ function startSweeper(services: Services) {
 
 export function startWorker(services: Services, options: { sweeper?: boolean } = {}): RunningWorker {
   const connection = createRedis(services.config.REDIS_URL, "worker");
+  const thankYouWorker = startThankYouWorker(services, connection);
   const worker = startWebhookWorker(services, connection);
   const couponWorker = startCouponWorker(services, connection);
   const emailWorker = startEmailWorker(services, connection);
@@ -75,14 +80,23 @@ export function startWorker(services: Services, options: { sweeper?: boolean } =
   const historyImportWorker = startHistoryImportWorker(services, connection);
   const campaignWorker = startCampaignWorker(services, connection);
   const sweeper = options.sweeper === false ? undefined : startSweeper(services);
+  // The coupon queue's retries are thank-you work too; everything else waits while thank-you jobs do.
+  const yielding = yieldToThankYouBacklog(
+    services.thankYouQueue,
+    [worker, emailWorker, pointsWorker, delayedCheckWorker, loyaltyWorker, historyImportWorker, campaignWorker],
+    services.logger,
+  );
   return {
     worker,
+    thankYouWorker,
     couponWorker,
     emailWorker,
     loyaltyWorker,
     async close() {
       await sweeper?.stop();
+      await yielding.stop();
       await Promise.all([
+        thankYouWorker.close(),
         worker.close(),
         couponWorker.close(),
         emailWorker.close(),

@@ -2,7 +2,6 @@
 import type { Services } from "../create-services.js";
 import { createComplianceRequestRepository } from "../domain/compliance/compliance-request-repository.js";
 import { createComplianceService } from "../domain/compliance/compliance-service.js";
-import { enqueueCoupons } from "./coupon-queue.js";
 import { emailWebhookHandlers } from "./email-webhook-handlers.js";
 import { chainHandlers } from "./handlers/chain-handlers.js";
 import { handleAppUninstalled } from "./handlers/handle-app-uninstalled.js";
@@ -13,19 +12,17 @@ import { handleRefundCreated } from "./handlers/handle-refund-created.js";
 import { withConsentRecording } from "./handlers/record-consent-then.js";
 import { withDeliveryTracking } from "./handlers/track-delivery-then.js";
 import { deliveryTrackingDeps } from "./start-delayed-check-worker.js";
+import { issueOfferedCouponFrom, thankYouPageDepsFrom } from "./start-thank-you-worker.js";
 import type { WebhookHandler } from "./webhook-handler.js";
 import type { WebhookTopic } from "./webhook-topics.js";
 
 export function webhookHandlers(services: Services): Partial<Record<WebhookTopic, WebhookHandler>> {
-  const { customers, orders, shops, coupons } = services.repositories;
+  const { customers, orders, shops } = services.repositories;
   const countPreviousOrders = orders.countPreviousOrders;
   const orderEvent = handleOrderEvent({
-    customers,
-    orders,
+    ...thankYouPageDepsFrom(services),
     orderPoints: services.loyalty.orderPoints,
-    coupons,
-    countPreviousOrders,
-    enqueueCoupon: (couponId) => enqueueCoupons(services.couponQueue, [couponId]),
+    issueOfferedCoupon: issueOfferedCouponFrom(services),
     campaignOrders: services.repositories.campaignOrders,
   });
   const compliance = complianceHandlers(createComplianceService(createComplianceRequestRepository(services.pool)));

@@ -82,12 +82,12 @@ function toCouponRow(raw: RawCoupon): CouponRow {
 }
 
 const insertPendingSql = `
-INSERT INTO coupon (shop_id, shopify_order_id, customer_id, shopify_customer_id, code, kind, value, minimum_subtotal,
+INSERT INTO coupon AS c (shop_id, shopify_order_id, customer_id, shopify_customer_id, code, kind, value, minimum_subtotal,
                     currency_code, starts_at, ends_at, combines_with, first_order, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6::"CouponKind", $7::numeric, $8::numeric, $9, ($10::timestamptz AT TIME ZONE 'UTC'),
         ($11::timestamptz AT TIME ZONE 'UTC'), $12::jsonb, $13, (now() AT TIME ZONE 'UTC'))
 ON CONFLICT (shop_id, shopify_order_id) DO NOTHING
-RETURNING id, code, status::text AS status`;
+RETURNING ${couponColumns}`;
 
 function toInput(row: CouponSettings | null): CouponSettingsInput {
   if (!row) return defaultCouponSettings;
@@ -202,9 +202,12 @@ async function findForOrder(pool: PgPool, shopId: number, shopifyOrderId: bigint
   return rows[0] ? toCouponRow(rows[0]) : null;
 }
 
+/** The order's coupon after an insert: `created` when this call inserted it (so this caller may issue it now). */
+export type PendingCoupon = CouponRow & { created: boolean };
+
 /** Inserts the pending coupon unless the order already has one; returns the order's coupon either way. */
-async function createPending(pool: PgPool, coupon: NewCoupon): Promise<CouponSummary> {
-  const inserted = await pool.query<CouponSummary>(insertPendingSql, [
+async function createPending(pool: PgPool, coupon: NewCoupon): Promise<PendingCoupon> {
+  const inserted = await pool.query<RawCoupon>(insertPendingSql, [
     coupon.shopId,
     coupon.shopifyOrderId.toString(),
     coupon.customerId,
@@ -219,9 +222,10 @@ async function createPending(pool: PgPool, coupon: NewCoupon): Promise<CouponSum
     JSON.stringify(coupon.combinesWith),
     coupon.firstOrder,
   ]);
-  const row = inserted.rows[0] ?? (await findForOrder(pool, coupon.shopId, coupon.shopifyOrderId));
+  if (inserted.rows[0]) return { ...toCouponRow(inserted.rows[0]), created: true };
+  const row = await findForOrder(pool, coupon.shopId, coupon.shopifyOrderId);
   if (!row) throw new Error(`coupon for order ${coupon.shopifyOrderId} vanished after its insert`);
-  return { id: row.id, code: row.code, status: row.status };
+  return { ...row, created: false };
 }
 
 // The insert claims the key; on a conflict the holder is read back (a claim committed after this statement's snapshot

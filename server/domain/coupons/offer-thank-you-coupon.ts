@@ -1,7 +1,7 @@
 // Decides whether an order earns a thank-you coupon and, if so, records it as pending with its code chosen.
 import type { Shop } from "@prisma/client";
 import type { OrderPayload } from "../orders/order-payload.js";
-import type { CouponRepository, CouponSummary } from "./coupon-repository.js";
+import type { CouponRepository, CouponSummary, PendingCoupon } from "./coupon-repository.js";
 import { generateCouponCode } from "./generate-coupon-code.js";
 import { orderQualifiesForCoupon } from "./order-qualifies-for-coupon.js";
 
@@ -11,7 +11,9 @@ export interface OfferDeps {
   now?: () => Date;
 }
 
-export type Offer = { kind: "offered"; coupon: CouponSummary } | { kind: "declined"; reason: string };
+/** `fresh` is the coupon this call recorded as pending: its caller issues it; an existing one has an issuer already. */
+export type Offer =
+  { kind: "offered"; coupon: CouponSummary; fresh: PendingCoupon | null } | { kind: "declined"; reason: string };
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -22,7 +24,7 @@ export async function offerThankYouCoupon(
   customerId: number | null,
 ): Promise<Offer> {
   const { existing, settings } = await deps.coupons.offerContext(shop.id, BigInt(order.id));
-  if (existing) return { kind: "offered", coupon: existing };
+  if (existing) return { kind: "offered", coupon: existing, fresh: null };
   const placedAt = new Date(order.created_at ?? order.updated_at);
   const previousOrders =
     customerId === null ? 0 : await deps.countPreviousOrders(shop.id, customerId, placedAt, order.id);
@@ -54,5 +56,5 @@ export async function offerThankYouCoupon(
     },
     firstOrder: settings.eligibility === "first_order",
   });
-  return { kind: "offered", coupon };
+  return { kind: "offered", coupon, fresh: coupon.created ? coupon : null };
 }

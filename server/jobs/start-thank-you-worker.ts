@@ -1,0 +1,52 @@
+// The thank-you queue's worker, and the coupon-issuing parts it shares with the order webhook handler.
+import { Worker } from "bullmq";
+import type { Services } from "../create-services.js";
+import type { ThankYouPageDeps } from "../domain/orders/record-order-for-thank-you-page.js";
+import { createIssueThankYouCoupon } from "../domain/coupons/issue-thank-you-coupon.js";
+import { enqueueCoupons } from "./coupon-queue.js";
+import type { createRedis } from "./create-redis.js";
+import { createIssueOfferedCoupon, type IssueOfferedCoupon } from "./issue-offered-coupon.js";
+import { createThankYouJob } from "./thank-you-job.js";
+import { thankYouQueueName, type ThankYouJobData } from "./thank-you-queue.js";
+
+export function issueThankYouCouponFrom(services: Services) {
+  return createIssueThankYouCoupon({
+    coupons: services.repositories.coupons,
+    discounts: services.discounts,
+    customerOrders: services.customerOrders,
+  });
+}
+
+export function issueOfferedCouponFrom(services: Services): IssueOfferedCoupon {
+  return createIssueOfferedCoupon({
+    issue: issueThankYouCouponFrom(services),
+    coupons: services.repositories.coupons,
+    enqueueCoupon: (couponId, delayMs) => enqueueCoupons(services.couponQueue, [couponId], delayMs),
+  });
+}
+
+export function thankYouPageDepsFrom(services: Services): ThankYouPageDeps {
+  const { customers, orders, coupons } = services.repositories;
+  return { customers, orders, coupons, countPreviousOrders: orders.countPreviousOrders };
+}
+
+export function startThankYouWorker(
+  services: Services,
+  connection: ReturnType<typeof createRedis>,
+): Worker<ThankYouJobData> {
+  const { config, logger } = services;
+  const process = createThankYouJob({
+    inbox: services.repositories.inbox,
+    shops: services.repositories.shops,
+    thankYouPage: thankYouPageDepsFrom(services),
+    issueOfferedCoupon: issueOfferedCouponFrom(services),
+    logger,
+  });
+  const worker = new Worker<ThankYouJobData>(thankYouQueueName, process, {
+    connection,
+    prefix: config.REDIS_PREFIX,
+    concurrency: config.WORKER_CONCURRENCY,
+  });
+  worker.on("error", (error) => logger.error({ err: error }, "thank-you worker error"));
+  return worker;
+}
