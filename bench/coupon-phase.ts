@@ -28,6 +28,7 @@ export async function measureCouponPhase(base: AppConfig, databaseUrl: string, s
     apiKey: base.SHOPIFY_API_KEY,
     secret: base.SHOPIFY_API_SECRET,
     databaseUrl,
+    redisUrl: base.REDIS_URL,
     prefix: `afterglow-bench-coupons-${randomBytes(3).toString("hex")}`,
   };
   try {

@@ -8,12 +8,13 @@ import { dropDatabase } from "../server/db/ensure-database.js";
 import { startBenchProcess, waitForHttp, type BenchProcess } from "./bench-processes.js";
 import { installAll, startBenchSimulator } from "./bench-simulator.js";
 import { createCouponOrderStream, type CouponOrderRequest } from "./coupon-order-stream.js";
-import { cpuMs, postgresBackendCpu, postgresCpuBetween } from "./process-cpu.js";
+import { cpuMs, postgresBackendCpu, postgresCpuBetween, redisCpuMs } from "./process-cpu.js";
 
 export interface CouponBenchSetup {
   apiKey: string;
   secret: string;
   databaseUrl: string;
+  redisUrl: string;
   prefix: string;
 }
 
@@ -37,6 +38,10 @@ export interface CouponReadyResult {
   notIssued: number;
   /** CPU per accepted order, from warm-up's end to the last coupon, by who spent it. */
   cpuMsPerOrder: CouponCpuPerOrder;
+  /** Seconds from the load's end until every inbox row was fully processed (emails, points: the work that waits). */
+  followUpDrainSeconds: number | null;
+  /** CPU per order of that whole pipeline, from warm-up's end until the drain (web, worker, postgres, redis). */
+  pipelineCpuMsPerOrder: number;
 }
 
 export interface CouponCpuPerOrder {
@@ -44,6 +49,8 @@ export interface CouponCpuPerOrder {
   web: number;
   worker: number;
   postgres: number;
+  /** Redis as a whole (the queues): nothing else uses it during the phase. */
+  redis: number;
   /** Not the app: Shopify's stand-in and this process (autocannon and the followers playing the extension). */
   simulator: number;
   loadGenerator: number;
@@ -145,10 +152,33 @@ async function issuedTimes(databaseUrl: string, accepted: Map<number, number>) {
   }
 }
 
-async function cpuReading(processes: BenchProcess[], databaseUrl: string) {
+async function cpuReading(processes: BenchProcess[], setup: CouponBenchSetup) {
   const byName = Object.fromEntries(processes.map((process) => [process.name, cpuMs(process.child.pid)]));
   const self = process.cpuUsage();
-  return { byName, postgres: await postgresBackendCpu(databaseUrl), self: (self.user + self.system) / 1000 };
+  return {
+    byName,
+    postgres: await postgresBackendCpu(setup.databaseUrl),
+    redis: await redisCpuMs(setup.redisUrl),
+    self: (self.user + self.system) / 1000,
+  };
+}
+
+/** Waits until no inbox row is left to process; the seconds that took, or null past the give-up time. */
+async function drainSeconds(databaseUrl: string, loadEndedAt: number): Promise<number | null> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const deadline = Date.now() + 10 * giveUpMs;
+    const query = "SELECT count(*)::int AS open FROM webhook_inbox WHERE status IN ('received', 'processing')";
+    while (Date.now() < deadline) {
+      const { rows } = await client.query<{ open: number }>(query);
+      if (rows[0]?.open === 0) return (Date.now() - loadEndedAt) / 1000;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    return null;
+  } finally {
+    await client.end();
+  }
 }
 
 function cpuPerOrder(
@@ -161,6 +191,7 @@ function cpuPerOrder(
     web: spent("coupon-web"),
     worker: spent("coupon-worker"),
     postgres: postgresCpuBetween(before.postgres, after.postgres) / Math.max(1, orders),
+    redis: (after.redis - before.redis) / Math.max(1, orders),
     simulator: spent("coupon-simulator"),
     loadGenerator: (after.self - before.self) / Math.max(1, orders),
   };
@@ -206,11 +237,14 @@ export async function measureCouponReady(
     console.log(
       `  ${options.ordersPerSecond} orders/s for ${options.seconds}s, following 1 in ${options.sampleEvery}…`,
     );
-    const cpuBefore = await cpuReading(processes, setup.databaseUrl);
+    const cpuBefore = await cpuReading(processes, setup);
     const run = await drive(setup, stream, options.seconds, { ...options, follow: true });
+    const loadEndedAt = Date.now();
     const ready = await Promise.all(run.followed);
     const issued = await issuedTimes(setup.databaseUrl, run.accepted);
-    const cpuMsPerOrder = cpuPerOrder(cpuBefore, await cpuReading(processes, setup.databaseUrl), run.accepted.size);
+    const cpuMsPerOrder = cpuPerOrder(cpuBefore, await cpuReading(processes, setup), run.accepted.size);
+    const followUpDrainSeconds = await drainSeconds(setup.databaseUrl, loadEndedAt);
+    const drained = cpuPerOrder(cpuBefore, await cpuReading(processes, setup), run.accepted.size);
     return {
       ordersPerSecond: run.rps,
       accepted: run.accepted.size,
@@ -220,6 +254,8 @@ export async function measureCouponReady(
       issuedMs: issued.ms,
       notIssued: issued.missing,
       cpuMsPerOrder,
+      followUpDrainSeconds,
+      pipelineCpuMsPerOrder: drained.web + drained.worker + drained.postgres + drained.redis,
     };
   } finally {
     await Promise.all(processes.map((process) => process.stop()));

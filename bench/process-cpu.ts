@@ -1,5 +1,6 @@
 // CPU time spent by the processes a benchmark phase runs, read from Linux /proc, so figures survive a busy machine.
 import { readFileSync } from "node:fs";
+import { Redis } from "ioredis";
 import pg from "pg";
 
 /** User plus system CPU time of a process so far, in milliseconds (clock ticks are 10 ms); 0 once it is gone. */
@@ -34,4 +35,16 @@ export function postgresCpuBetween(before: Map<number, number>, after: Map<numbe
   let total = 0;
   for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
   return total;
+}
+
+/** Redis's own CPU so far (INFO cpu, main thread and children), in milliseconds: the queues' share of an order. */
+export async function redisCpuMs(redisUrl: string): Promise<number> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    const info = await redis.info("cpu");
+    const seconds = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, "m").exec(info)?.[1] ?? 0);
+    return (seconds("used_cpu_sys") + seconds("used_cpu_user")) * 1000;
+  } finally {
+    redis.disconnect();
+  }
 }

@@ -10,13 +10,14 @@ export function percentile(values: number[], fraction: number): number | null {
 
 const tenths = (ms: number) => Math.round(ms * 10) / 10;
 
-/** The app's CPU per order (web, worker, their database backends), apart from the simulator's and the load's. */
+/** The app's CPU per order (web, worker, their database backends, Redis), apart from the simulator's and the load's. */
 function cpuFigures(cpu: CouponCpuPerOrder) {
   return {
-    coupon_cpu_ms_per_order: tenths(cpu.web + cpu.worker + cpu.postgres),
+    coupon_cpu_ms_per_order: tenths(cpu.web + cpu.worker + cpu.postgres + cpu.redis),
     coupon_cpu_web_ms_per_order: tenths(cpu.web),
     coupon_cpu_worker_ms_per_order: tenths(cpu.worker),
     coupon_cpu_postgres_ms_per_order: tenths(cpu.postgres),
+    coupon_cpu_redis_ms_per_order: tenths(cpu.redis),
     coupon_cpu_simulator_ms_per_order: tenths(cpu.simulator),
     coupon_cpu_load_generator_ms_per_order: tenths(cpu.loadGenerator),
   };
@@ -40,6 +41,8 @@ export function reportCouponBench(coupons: CouponReadyResult, extensionBundleGzB
     coupon_accepted: coupons.accepted,
     coupon_non_2xx: coupons.non2xx,
     ...cpuFigures(coupons.cpuMsPerOrder),
+    coupon_follow_up_drain_s: coupons.followUpDrainSeconds === null ? null : tenths(coupons.followUpDrainSeconds),
+    coupon_pipeline_cpu_ms_per_order: tenths(coupons.pipelineCpuMsPerOrder),
   };
   console.log(
     `coupons: ${results.coupon_accepted} orders/create at ${results.coupon_orders_per_s}/s; ` +
@@ -47,10 +50,13 @@ export function reportCouponBench(coupons: CouponReadyResult, extensionBundleGzB
       `(${results.coupon_ready_samples} followed, ${results.coupon_not_ready} never ready); ` +
       `issued p99 ${results.coupon_issued_p99_ms} ms over all (${results.coupon_not_issued} not issued); ` +
       `app CPU ${results.coupon_cpu_ms_per_order} ms per order (web ${results.coupon_cpu_web_ms_per_order}, ` +
-      `worker ${results.coupon_cpu_worker_ms_per_order}, postgres ${results.coupon_cpu_postgres_ms_per_order}); ` +
+      `worker ${results.coupon_cpu_worker_ms_per_order}, postgres ${results.coupon_cpu_postgres_ms_per_order}, ` +
+      `redis ${results.coupon_cpu_redis_ms_per_order}); ` +
       `not the app: simulator ${results.coupon_cpu_simulator_ms_per_order}, ` +
       `load generator ${results.coupon_cpu_load_generator_ms_per_order}; ` +
-      `extension ${extensionBundleGzBytes} bytes gzipped`,
+      `extension ${extensionBundleGzBytes} bytes gzipped; the work that waited (emails, points, campaigns) ` +
+      `drained ${results.coupon_follow_up_drain_s} s after the load, ${results.coupon_pipeline_cpu_ms_per_order} ms ` +
+      `app CPU per order in all`,
   );
   return results;
 }

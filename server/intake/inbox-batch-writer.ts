@@ -1,5 +1,6 @@
 // Group commit for the webhook inbox: concurrent requests share one multi-row INSERT, each still waits for its own commit.
 import type { PgPool } from "../db/create-pg-pool.js";
+import type { ThankYouOrder } from "../domain/orders/order-payload.js";
 
 export interface InboxRow {
   shopDomain: string;
@@ -10,6 +11,16 @@ export interface InboxRow {
   apiVersion: string | null;
   /** Sent as a binary parameter: no decode and re-encode of a 15 KB body per request. */
   rawBody: Buffer;
+  /** Not stored: an order parsed at intake, handed to onCommitted for the urgent thank-you job. */
+  thankYouOrder?: ThankYouOrder;
+}
+
+/** A row this batch inserted, as onCommitted receives it. */
+export interface CommittedInboxRow {
+  id: string;
+  topic: string;
+  shopDomain: string;
+  thankYouOrder?: ThankYouOrder;
 }
 
 export interface InboxWriteResult {
@@ -28,7 +39,7 @@ export interface InboxBatchWriterOptions {
   /** Flushes allowed in flight at once; more overlap commits, fewer make bigger batches. */
   maxInFlight?: number;
   /** Called after each committed batch with the rows it inserted (id, topic), e.g. to enqueue them. */
-  onCommitted?: (inserted: { id: string; topic: string; shopDomain: string }[]) => Promise<void>;
+  onCommitted?: (inserted: CommittedInboxRow[]) => Promise<void>;
   /** Observes each batch's size and commit time. */
   onBatch?: (rows: number, seconds: number) => void;
 }
@@ -105,19 +116,22 @@ export class InboxBatchWriter {
       return;
     }
     const byKey = new Map(inserted.map((row) => [`${row.shop_domain}\n${row.webhook_id}`, row.id]));
+    const committed: CommittedInboxRow[] = [];
     for (const pending of batch) {
       const key = `${pending.row.shopDomain}\n${pending.row.webhookId}`;
       const id = byKey.get(key) ?? null;
       // Two copies of one webhook in the same batch: the first claims the id, the second is the duplicate.
-      if (id !== null) byKey.delete(key);
+      if (id !== null) {
+        byKey.delete(key);
+        const { topic, shopDomain, thankYouOrder } = pending.row;
+        committed.push({ id, topic, shopDomain, ...(thankYouOrder ? { thankYouOrder } : {}) });
+      }
       pending.resolve({ id });
     }
     // Answer first: the rows are durable, and a failed or slow enqueue is repaired by the sweeper.
     // Awaiting here still holds this flush slot, so a slow Redis slows intake instead of piling up work.
-    if (this.options.onCommitted && inserted.length > 0) {
-      await this.options
-        .onCommitted(inserted.map((row) => ({ id: row.id, topic: row.topic, shopDomain: row.shop_domain })))
-        .catch(() => undefined);
+    if (this.options.onCommitted && committed.length > 0) {
+      await this.options.onCommitted(committed).catch(() => undefined);
     }
   }
 }

@@ -2,6 +2,8 @@
 import type { Logger } from "pino";
 import { AppError } from "../errors/app-error.js";
 import { isSubscribedTopic, normalizeTopic } from "../jobs/webhook-topics.js";
+import { thankYouTopics } from "../jobs/thank-you-queue.js";
+import { thankYouOrderSchema, type ThankYouOrder } from "../domain/orders/order-payload.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { InboxBatchWriter } from "./inbox-batch-writer.js";
 import type { ShopDirectory } from "./shop-directory.js";
@@ -38,7 +40,8 @@ export function createReceiveWebhook(deps: ReceiveWebhookDeps) {
       deps.logger.warn(context, "webhook ignored: Afterglow does not subscribe to this topic");
       return { kind: "ignored", reason: "unknown_topic" };
     }
-    if (!isWellFormedJson(webhook.rawBody)) {
+    const body = jsonObjectOf(webhook.rawBody);
+    if (!body) {
       deps.metrics.webhooksRejected.inc({ reason: "malformed_body" });
       deps.logger.warn({ ...context, bytes: webhook.rawBody.length }, "webhook refused: body is not valid JSON");
       throw new AppError("bad_request", "Webhook body is not valid JSON");
@@ -48,7 +51,7 @@ export function createReceiveWebhook(deps: ReceiveWebhookDeps) {
       deps.logger.warn(context, "webhook ignored: no shop with this domain ever installed Afterglow");
       return { kind: "ignored", reason: "unknown_shop" };
     }
-    const { id } = await deps.writer.write({ ...webhook, topic });
+    const { id } = await deps.writer.write({ ...webhook, topic, ...thankYouOrderOf(topic, body) });
     if (id === null) {
       deps.metrics.webhooksDuplicate.inc({ topic });
       deps.logger.info(context, "duplicate webhook: already recorded");
@@ -61,11 +64,21 @@ export function createReceiveWebhook(deps: ReceiveWebhookDeps) {
 
 export type ReceiveWebhook = ReturnType<typeof createReceiveWebhook>;
 
-function isWellFormedJson(body: Buffer): boolean {
+function jsonObjectOf(body: Buffer): object | null {
   try {
     const parsed: unknown = JSON.parse(body.toString("utf8"));
-    return typeof parsed === "object" && parsed !== null;
+    return typeof parsed === "object" && parsed !== null ? parsed : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/**
+ * The body is parsed here anyway (a malformed one is refused), so the order the thank-you page needs goes to its
+ * urgent job from here. One that does not parse as an order gets no urgent job: its webhook job records why.
+ */
+function thankYouOrderOf(topic: string, body: object): { thankYouOrder?: ThankYouOrder } {
+  if (!thankYouTopics.has(topic)) return {};
+  const order = thankYouOrderSchema.safeParse(body);
+  return order.success ? { thankYouOrder: order.data } : {};
 }

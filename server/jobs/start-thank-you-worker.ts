@@ -2,6 +2,7 @@
 import { Worker } from "bullmq";
 import type { Services } from "../create-services.js";
 import type { ThankYouPageDeps } from "../domain/orders/record-order-for-thank-you-page.js";
+import { createThankYouPageRepository } from "../domain/orders/thank-you-page-repository.js";
 import { createIssueThankYouCoupon } from "../domain/coupons/issue-thank-you-coupon.js";
 import { enqueueCoupons } from "./coupon-queue.js";
 import type { createRedis } from "./create-redis.js";
@@ -26,8 +27,7 @@ export function issueOfferedCouponFrom(services: Services): IssueOfferedCoupon {
 }
 
 export function thankYouPageDepsFrom(services: Services): ThankYouPageDeps {
-  const { customers, orders, coupons } = services.repositories;
-  return { customers, orders, coupons, countPreviousOrders: orders.countPreviousOrders };
+  return { thankYouPages: createThankYouPageRepository(services.pool) };
 }
 
 export function startThankYouWorker(
@@ -36,7 +36,6 @@ export function startThankYouWorker(
 ): Worker<ThankYouJobData> {
   const { config, logger } = services;
   const process = createThankYouJob({
-    inbox: services.repositories.inbox,
     shops: services.repositories.shops,
     thankYouPage: thankYouPageDepsFrom(services),
     issueOfferedCoupon: issueOfferedCouponFrom(services),

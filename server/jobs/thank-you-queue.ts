@@ -1,14 +1,18 @@
 // The BullMQ queue of urgent thank-you work: one job per orders/create or orders/paid inbox row, ahead of the rest.
 import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
+import type { ThankYouOrder } from "../domain/orders/order-payload.js";
 
 export const thankYouQueueName = "thank-you";
 
 /** The topics whose thank-you page waits on us: the shopper is looking at it while these are processed. */
 export const thankYouTopics: ReadonlySet<string> = new Set(["orders/create", "orders/paid"]);
 
+/** Written by our own intake, which parsed the order (thankYouOrderSchema); a few hundred bytes, not the body. */
 export interface ThankYouJobData {
   inboxId: string;
+  shopDomain: string;
+  order: ThankYouOrder;
 }
 
 export type ThankYouQueue = Queue<ThankYouJobData, void, string>;
@@ -25,15 +29,21 @@ export function createThankYouQueue(connection: Redis, prefix: string): ThankYou
   return new Queue<ThankYouJobData, void, string>(thankYouQueueName, { connection, prefix });
 }
 
-/** Rows of other topics are left out; the job id is the row's, so a second enqueue is a no-op. */
-export async function enqueueThankYouJobs(queue: ThankYouQueue, rows: { id: string; topic: string }[]) {
-  const urgent = rows.filter((row) => thankYouTopics.has(row.topic));
-  if (urgent.length === 0) return;
-  await queue.addBulk(
-    urgent.map((row) => ({
-      name: row.topic,
-      data: { inboxId: row.id },
-      opts: { ...thankYouJobOptions, jobId: `thank-you-${row.id}` },
-    })),
+/** Rows without a parsed order are left out; the job id is the row's, so a second enqueue is a no-op. */
+export async function enqueueThankYouJobs(
+  queue: ThankYouQueue,
+  rows: { id: string; topic: string; shopDomain: string; thankYouOrder?: ThankYouOrder }[],
+) {
+  const jobs = rows.flatMap((row) =>
+    row.thankYouOrder
+      ? [
+          {
+            name: row.topic,
+            data: { inboxId: row.id, shopDomain: row.shopDomain, order: row.thankYouOrder },
+            opts: { ...thankYouJobOptions, jobId: `thank-you-${row.id}` },
+          },
+        ]
+      : [],
   );
+  if (jobs.length > 0) await queue.addBulk(jobs);
 }

@@ -21,6 +21,7 @@ export function webhookHandlers(services: Services): Partial<Record<WebhookTopic
   const countPreviousOrders = orders.countPreviousOrders;
   const orderEvent = handleOrderEvent({
     ...thankYouPageDepsFrom(services),
+    coupons: services.repositories.coupons,
     orderPoints: services.loyalty.orderPoints,
     issueOfferedCoupon: issueOfferedCouponFrom(services),
     campaignOrders: services.repositories.campaignOrders,

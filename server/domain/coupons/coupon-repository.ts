@@ -66,12 +66,12 @@ const couponColumns = `c.id, c.shop_id AS "shopId", c.shopify_order_id::text AS 
   c.combines_with AS "combinesWith", c.shopify_discount_id AS "shopifyDiscountId", c.last_error AS "lastError",
   c.attempts, c.first_order AS "firstOrder"`;
 
-type RawCoupon = Omit<CouponRow, "shopifyOrderId" | "shopifyCustomerId"> & {
+export type RawCoupon = Omit<CouponRow, "shopifyOrderId" | "shopifyCustomerId"> & {
   shopifyOrderId: string;
   shopifyCustomerId: string | null;
 };
 
-function toCouponRow(raw: RawCoupon): CouponRow {
+export function toCouponRow(raw: RawCoupon): CouponRow {
   return {
     ...raw,
     shopifyOrderId: BigInt(raw.shopifyOrderId),
@@ -81,7 +81,7 @@ function toCouponRow(raw: RawCoupon): CouponRow {
   };
 }
 
-const insertPendingSql = `
+export const insertPendingSql = `
 INSERT INTO coupon AS c (shop_id, shopify_order_id, customer_id, shopify_customer_id, code, kind, value, minimum_subtotal,
                     currency_code, starts_at, ends_at, combines_with, first_order, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6::"CouponKind", $7::numeric, $8::numeric, $9, ($10::timestamptz AT TIME ZONE 'UTC'),
@@ -108,7 +108,7 @@ function toInput(row: CouponSettings | null): CouponSettingsInput {
 }
 
 // The order's coupon (if any) and the shop's settings (if saved) in one round trip: a row either way.
-const offerContextSql = `
+export const offerContextSql = `
 SELECT c.id AS "couponId", c.code AS "couponCode", c.status::text AS "couponStatus", s.shop_id IS NOT NULL AS saved,
        s.enabled, s.kind::text AS kind, s.value::text AS value, s.minimum_subtotal::text AS "minimumSubtotal",
        s.eligibility::text AS eligibility, s.minimum_order_subtotal::text AS "minimumOrderSubtotal",
@@ -119,14 +119,14 @@ SELECT c.id AS "couponId", c.code AS "couponCode", c.status::text AS "couponStat
   LEFT JOIN coupon c ON c.shop_id = q.shop_id AND c.shopify_order_id = q.order_id
   LEFT JOIN coupon_settings s ON s.shop_id = q.shop_id`;
 
-type OfferContextRow = CouponSettingsInput & {
+export type OfferContextRow = CouponSettingsInput & {
   couponId: number | null;
   couponCode: string | null;
   couponStatus: Coupon["status"] | null;
   saved: boolean;
 };
 
-function settingsFromRow(row: OfferContextRow): CouponSettingsInput {
+export function settingsFromRow(row: OfferContextRow): CouponSettingsInput {
   if (!row.saved) return defaultCouponSettings;
   return {
     enabled: row.enabled,
@@ -205,9 +205,9 @@ async function findForOrder(pool: PgPool, shopId: number, shopifyOrderId: bigint
 /** The order's coupon after an insert: `created` when this call inserted it (so this caller may issue it now). */
 export type PendingCoupon = CouponRow & { created: boolean };
 
-/** Inserts the pending coupon unless the order already has one; returns the order's coupon either way. */
-async function createPending(pool: PgPool, coupon: NewCoupon): Promise<PendingCoupon> {
-  const inserted = await pool.query<RawCoupon>(insertPendingSql, [
+/** insertPendingSql's parameters, $1 to $13. */
+export function insertPendingParameters(coupon: NewCoupon): unknown[] {
+  return [
     coupon.shopId,
     coupon.shopifyOrderId.toString(),
     coupon.customerId,
@@ -221,11 +221,25 @@ async function createPending(pool: PgPool, coupon: NewCoupon): Promise<PendingCo
     coupon.endsAt.toISOString(),
     JSON.stringify(coupon.combinesWith),
     coupon.firstOrder,
-  ]);
-  if (inserted.rows[0]) return { ...toCouponRow(inserted.rows[0]), created: true };
+  ];
+}
+
+/** The order's coupon either way: the one this call inserted (`created`), else the one already there. */
+export async function pendingCouponAfterInsert(
+  pool: PgPool,
+  coupon: NewCoupon,
+  inserted: RawCoupon | undefined,
+): Promise<PendingCoupon> {
+  if (inserted) return { ...toCouponRow(inserted), created: true };
   const row = await findForOrder(pool, coupon.shopId, coupon.shopifyOrderId);
   if (!row) throw new Error(`coupon for order ${coupon.shopifyOrderId} vanished after its insert`);
   return { ...row, created: false };
+}
+
+/** Inserts the pending coupon unless the order already has one; returns the order's coupon either way. */
+async function createPending(pool: PgPool, coupon: NewCoupon): Promise<PendingCoupon> {
+  const inserted = await pool.query<RawCoupon>(insertPendingSql, insertPendingParameters(coupon));
+  return pendingCouponAfterInsert(pool, coupon, inserted.rows[0]);
 }
 
 // The insert claims the key; on a conflict the holder is read back (a claim committed after this statement's snapshot

@@ -1,15 +1,22 @@
-// Decides whether an order earns a thank-you coupon and, if so, records it as pending with its code chosen.
+// Decides whether an order earns a thank-you coupon and, if so, the pending coupon to record with its code chosen.
 import type { Shop } from "@prisma/client";
-import type { OrderPayload } from "../orders/order-payload.js";
-import type { CouponRepository, CouponSummary, PendingCoupon } from "./coupon-repository.js";
+import type { ThankYouOrder } from "../orders/order-payload.js";
+import type { CouponSettingsInput } from "./coupon-settings.js";
+import type { CouponSummary, NewCoupon, PendingCoupon } from "./coupon-repository.js";
 import { generateCouponCode } from "./generate-coupon-code.js";
 import { orderQualifiesForCoupon } from "./order-qualifies-for-coupon.js";
 
-export interface OfferDeps {
-  coupons: CouponRepository;
-  countPreviousOrders: (shopId: number, customerId: number, before: Date, orderId: number) => Promise<number>;
-  now?: () => Date;
+/** What the decision reads, gathered in one round trip (thank-you-page-repository.ts). */
+export interface OfferContext {
+  customerId: number | null;
+  /** The order's coupon, if an earlier event of the order already recorded one. */
+  existing: CouponSummary | null;
+  settings: CouponSettingsInput;
+  /** Orders this customer placed before this one, as far as Afterglow knows. */
+  previousOrders: number;
 }
+
+export type CouponDecision = { kind: "coupon"; coupon: NewCoupon } | { kind: "declined"; reason: string };
 
 /** `fresh` is the coupon this call recorded as pending: its caller issues it; an existing one has an issuer already. */
 export type Offer =
@@ -17,27 +24,23 @@ export type Offer =
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-export async function offerThankYouCoupon(
-  deps: OfferDeps,
+/** Pure apart from the code's randomness: the settings and the order's facts decide. */
+export function offerThankYouCoupon(
+  context: Omit<OfferContext, "existing">,
   shop: Shop,
-  order: OrderPayload,
-  customerId: number | null,
-): Promise<Offer> {
-  const { existing, settings } = await deps.coupons.offerContext(shop.id, BigInt(order.id));
-  if (existing) return { kind: "offered", coupon: existing, fresh: null };
-  const placedAt = new Date(order.created_at ?? order.updated_at);
-  const previousOrders =
-    customerId === null ? 0 : await deps.countPreviousOrders(shop.id, customerId, placedAt, order.id);
+  order: ThankYouOrder,
+  now: Date,
+): CouponDecision {
+  const { settings, customerId } = context;
   const verdict = orderQualifiesForCoupon(settings, {
     hasCustomer: customerId !== null && order.customer != null,
-    previousOrders,
+    previousOrders: context.previousOrders,
     subtotal: order.subtotal_price,
     usedDiscountCode: order.discount_codes.length > 0,
     cancelled: Boolean(order.cancelled_at),
   });
   if (!verdict.qualifies) return { kind: "declined", reason: verdict.reason };
-  const now = deps.now?.() ?? new Date();
-  const coupon = await deps.coupons.createPending({
+  const coupon: NewCoupon = {
     shopId: shop.id,
     shopifyOrderId: BigInt(order.id),
     customerId,
@@ -55,6 +58,6 @@ export async function offerThankYouCoupon(
       shippingDiscounts: settings.combinesWithShipping,
     },
     firstOrder: settings.eligibility === "first_order",
-  });
-  return { kind: "offered", coupon, fresh: coupon.created ? coupon : null };
+  };
+  return { kind: "coupon", coupon };
 }

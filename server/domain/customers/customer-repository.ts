@@ -9,7 +9,7 @@ export interface CustomerFacts {
   locale?: string | null;
 }
 
-const upsertSql = `
+export const upsertCustomerSql = `
 INSERT INTO customer (shop_id, shopify_customer_id, email, first_name, last_name, locale, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, now())
 ON CONFLICT (shop_id, shopify_customer_id) DO UPDATE SET
@@ -32,19 +32,24 @@ export function createCustomerRepository(pool: PgPool) {
     },
     /** Returns the customer's id; fields a payload leaves out keep their stored values. */
     async upsert(shopId: number, facts: CustomerFacts): Promise<number> {
-      const result = await pool.query<{ id: number }>(upsertSql, [
-        shopId,
-        facts.shopifyCustomerId,
-        facts.email ?? null,
-        facts.firstName ?? null,
-        facts.lastName ?? null,
-        facts.locale ?? null,
-      ]);
+      const result = await pool.query<{ id: number }>(upsertCustomerSql, upsertCustomerParameters(shopId, facts));
       const row = result.rows[0];
       if (!row) throw new Error("customer upsert returned no row");
       return row.id;
     },
   };
+}
+
+/** upsertCustomerSql's parameters, $1 to $6. */
+export function upsertCustomerParameters(shopId: number, facts: CustomerFacts): unknown[] {
+  return [
+    shopId,
+    facts.shopifyCustomerId,
+    facts.email ?? null,
+    facts.firstName ?? null,
+    facts.lastName ?? null,
+    facts.locale ?? null,
+  ];
 }
 
 export type CustomerRepository = ReturnType<typeof createCustomerRepository>;

@@ -63,4 +63,26 @@ export const orderPayloadSchema = z.object({
 });
 
 export type OrderPayload = z.infer<typeof orderPayloadSchema>;
+
+/** What the thank-you page needs of an order (its customer, coupon and order row): parsed at intake, carried by the
+ * urgent thank-you job, so that job reads no 15 KB body back from the inbox. */
+export const thankYouOrderSchema = orderPayloadSchema.pick({
+  id: true,
+  name: true,
+  email: true,
+  created_at: true,
+  updated_at: true,
+  processed_at: true,
+  cancelled_at: true,
+  currency: true,
+  customer_locale: true,
+  financial_status: true,
+  subtotal_price: true,
+  customer: true,
+  discount_codes: true,
+  shipping_address: true,
+  shipping_lines: true,
+});
+
+export type ThankYouOrder = z.infer<typeof thankYouOrderSchema>;
 export type WebhookCustomer = z.infer<typeof webhookCustomerSchema>;

@@ -1,6 +1,6 @@
 // Orders as webhooks describe them; an event older than what we hold never overwrites it.
 import type { PgPool } from "../../db/create-pg-pool.js";
-import type { OrderPayload } from "./order-payload.js";
+import type { ThankYouOrder } from "./order-payload.js";
 
 /**
  * Shopify's updated_at has one-second precision, so two events can tie; then the status further along its
@@ -12,7 +12,7 @@ function financialRank(column: string): string {
 }
 
 // Timestamps arrive with offsets; columns hold UTC without a zone, as Prisma writes them.
-const recordSql = `
+export const recordOrderSql = `
 INSERT INTO "order" (shop_id, shopify_order_id, customer_id, name, currency_code, subtotal_price, financial_status,
                      paid_at, cancelled_at, shopify_created_at, shopify_updated_at, updated_at,
                      shipping_country_code, shipping_method)
@@ -34,12 +34,17 @@ WHERE "order".shopify_updated_at IS NULL
    OR ("order".shopify_updated_at = EXCLUDED.shopify_updated_at
        AND ${financialRank("EXCLUDED.financial_status")} >= ${financialRank('"order".financial_status')})`;
 
-// created_at has one-second precision; Shopify's order ids grow, so they order orders of the same second.
-const countPreviousSql = `
-SELECT count(*)::int AS previous FROM "order"
- WHERE shop_id = $1 AND customer_id = $2
-   AND (shopify_created_at < ($3::timestamptz AT TIME ZONE 'UTC')
-        OR (shopify_created_at = ($3::timestamptz AT TIME ZONE 'UTC') AND shopify_order_id < $4))`;
+/**
+ * Orders of `customer` placed before the order `orderId` placed at `placedAt` (SQL expressions, e.g. parameters).
+ * created_at has one-second precision; Shopify's order ids grow, so they order orders of the same second.
+ */
+export function previousOrdersCountSql(customer: string, placedAt: string, orderId: string, shop: string): string {
+  return `SELECT count(*)::int FROM "order" o
+ WHERE o.shop_id = ${shop} AND o.customer_id = ${customer}
+   AND (o.shopify_created_at < (${placedAt}::timestamptz AT TIME ZONE 'UTC')
+        OR (o.shopify_created_at = (${placedAt}::timestamptz AT TIME ZONE 'UTC') AND o.shopify_order_id < ${orderId}))`;
+}
+const countPreviousSql = `SELECT (${previousOrdersCountSql("$2", "$3", "$4", "$1")}) AS previous`;
 
 export function createOrderRepository(pool: PgPool) {
   return {
@@ -54,25 +59,30 @@ export function createOrderRepository(pool: PgPool) {
       return rows[0]?.previous ?? 0;
     },
     /** Upserts by (shop, Shopify order id); the payload's updated_at decides which version wins. */
-    async record(shopId: number, customerId: number | null, order: OrderPayload): Promise<void> {
-      const paidAt = order.financial_status === "paid" ? (order.processed_at ?? order.updated_at) : null;
-      await pool.query(recordSql, [
-        shopId,
-        order.id,
-        customerId,
-        order.name ?? null,
-        order.currency ?? null,
-        order.subtotal_price,
-        order.financial_status ?? null,
-        paidAt,
-        order.cancelled_at ?? null,
-        order.created_at ?? null,
-        order.updated_at,
-        order.shipping_address?.country_code ?? null,
-        order.shipping_lines?.[0]?.title ?? null,
-      ]);
+    async record(shopId: number, customerId: number | null, order: ThankYouOrder): Promise<void> {
+      await pool.query(recordOrderSql, recordOrderParameters(shopId, customerId, order));
     },
   };
+}
+
+/** recordOrderSql's parameters, $1 to $13. */
+export function recordOrderParameters(shopId: number, customerId: number | null, order: ThankYouOrder): unknown[] {
+  const paidAt = order.financial_status === "paid" ? (order.processed_at ?? order.updated_at) : null;
+  return [
+    shopId,
+    order.id,
+    customerId,
+    order.name ?? null,
+    order.currency ?? null,
+    order.subtotal_price,
+    order.financial_status ?? null,
+    paidAt,
+    order.cancelled_at ?? null,
+    order.created_at ?? null,
+    order.updated_at,
+    order.shipping_address?.country_code ?? null,
+    order.shipping_lines?.[0]?.title ?? null,
+  ];
 }
 
 export type OrderRepository = ReturnType<typeof createOrderRepository>;

@@ -1,13 +1,12 @@
-// What the thank-you page reads about an order: its customer, its coupon offer (coupon row first) and the order row.
+// What the thank-you page reads about an order: its customer, its coupon offer and the order row.
 import type { Shop } from "@prisma/client";
-import { offerThankYouCoupon, type Offer, type OfferDeps } from "../coupons/offer-thank-you-coupon.js";
-import type { CustomerRepository } from "../customers/customer-repository.js";
-import type { OrderPayload } from "./order-payload.js";
-import type { OrderRepository } from "./order-repository.js";
+import { offerThankYouCoupon, type Offer } from "../coupons/offer-thank-you-coupon.js";
+import type { ThankYouOrder } from "./order-payload.js";
+import type { ThankYouPageRepository } from "./thank-you-page-repository.js";
 
-export interface ThankYouPageDeps extends OfferDeps {
-  customers: Pick<CustomerRepository, "upsert">;
-  orders: Pick<OrderRepository, "record">;
+export interface ThankYouPageDeps {
+  thankYouPages: ThankYouPageRepository;
+  now?: () => Date;
 }
 
 export interface ThankYouPageRecord {
@@ -15,26 +14,25 @@ export interface ThankYouPageRecord {
   offer: Offer;
 }
 
-/**
- * Safe to run any number of times, by the urgent thank-you job and again by the order's full webhook handler.
- * The coupon row goes in before the order row: the checkout endpoint reads "order recorded, no coupon" as "none",
- * which the thank-you page takes as final.
- */
+/** Safe to run any number of times: by the urgent thank-you job, and again by the order's full webhook handler. */
 export async function recordOrderForThankYouPage(
   deps: ThankYouPageDeps,
   shop: Shop,
-  order: OrderPayload,
+  order: ThankYouOrder,
 ): Promise<ThankYouPageRecord> {
-  const customerId = order.customer
-    ? await deps.customers.upsert(shop.id, {
-        shopifyCustomerId: order.customer.id,
-        email: order.customer.email ?? order.email,
-        firstName: order.customer.first_name,
-        lastName: order.customer.last_name,
-        locale: order.customer_locale,
-      })
-    : null;
-  const offer = await offerThankYouCoupon(deps, shop, order, customerId);
-  await deps.orders.record(shop.id, customerId, order);
-  return { customerId, offer };
+  const context = await deps.thankYouPages.offerContext(shop.id, order);
+  const { customerId, existing } = context;
+  if (existing) {
+    await deps.thankYouPages.record(shop.id, customerId, order, null);
+    return { customerId, offer: { kind: "offered", coupon: existing, fresh: null } };
+  }
+  const decision = offerThankYouCoupon(context, shop, order, deps.now?.() ?? new Date());
+  if (decision.kind === "declined") {
+    await deps.thankYouPages.record(shop.id, customerId, order, null);
+    return { customerId, offer: decision };
+  }
+  const coupon = await deps.thankYouPages.record(shop.id, customerId, order, decision.coupon);
+  if (!coupon) throw new Error(`order ${order.id}: its coupon was not recorded`);
+  const summary = { id: coupon.id, code: coupon.code, status: coupon.status };
+  return { customerId, offer: { kind: "offered", coupon: summary, fresh: coupon.created ? coupon : null } };
 }

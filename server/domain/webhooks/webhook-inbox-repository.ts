@@ -34,16 +34,6 @@ export function createWebhookInboxRepository(pool: PgPool) {
       const row = result.rows[0];
       return row ? { ...row, id: BigInt(row.id) } : null;
     },
-    /** The row as the urgent thank-you job reads it: no claim, since the full handler still processes the row. */
-    async peek(
-      id: bigint,
-    ): Promise<{ shopDomain: string; topic: string; rawBody: string; status: WebhookStatus } | null> {
-      const result = await pool.query<{ shopDomain: string; topic: string; rawBody: string; status: WebhookStatus }>(
-        `SELECT shop_domain AS "shopDomain", topic, raw_body AS "rawBody", status FROM webhook_inbox WHERE id = $1`,
-        [id.toString()],
-      );
-      return result.rows[0] ?? null;
-    },
     async statusOf(id: bigint): Promise<WebhookStatus | null> {
       const result = await pool.query<{ status: WebhookStatus }>("SELECT status FROM webhook_inbox WHERE id = $1", [
         id.toString(),
