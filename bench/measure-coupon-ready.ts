@@ -96,7 +96,7 @@ interface DriveOutcome {
 
 async function drive(
   setup: CouponBenchSetup,
-  stream: ReturnType<typeof createCouponOrderStream>,
+  stream: { next(): CouponOrderRequest },
   seconds: number,
   options: CouponBenchOptions & { follow: boolean },
 ): Promise<DriveOutcome> {
@@ -233,12 +233,16 @@ export async function measureCouponReady(
     await waitForHttp(`http://127.0.0.1:${appPort}/healthz`, web);
     await installAll(simulator.url, simulator.shops);
     const stream = createCouponOrderStream({ shops: simulator.shops, secret: setup.secret, firstOrderId: 5_000_000 });
-    await drive(setup, stream, warmupSeconds, { ...options, follow: false });
+    await drive(setup, stream.presigned(warmupSeconds * options.ordersPerSecond * 1.1), warmupSeconds, {
+      ...options,
+      follow: false,
+    });
     console.log(
       `  ${options.ordersPerSecond} orders/s for ${options.seconds}s, following 1 in ${options.sampleEvery}…`,
     );
+    const signed = stream.presigned(options.seconds * options.ordersPerSecond * 1.1);
     const cpuBefore = await cpuReading(processes, setup);
-    const run = await drive(setup, stream, options.seconds, { ...options, follow: true });
+    const run = await drive(setup, signed, options.seconds, { ...options, follow: true });
     const loadEndedAt = Date.now();
     const ready = await Promise.all(run.followed);
     const issued = await issuedTimes(setup.databaseUrl, run.accepted);
