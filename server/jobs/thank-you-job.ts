@@ -23,7 +23,7 @@ export function createThankYouJob(deps: ThankYouJobDeps) {
     const shop = await deps.shops.findByDomainCached(shopDomain);
     if (!shop || shop.status === "uninstalled") return;
     const logger = deps.logger.child({ shop: shopDomain, topic: job.name, jobId: job.id, orderId: order.id });
-    const { offer } = await recordOrderForThankYouPage(deps.thankYouPage, shop, order);
+    const { offer } = await recordOrderForThankYouPage(deps.thankYouPage, shop, order, { refreshFacts: false });
     const note = await deps.issueOfferedCoupon(offer, shop.domain, logger);
     logger.debug({ outcome: note }, "thank-you page prepared");
   };

@@ -29,11 +29,26 @@ WITH upserted AS (${upsertCustomerSql})
 SELECT u.id AS "customerId", (${previousOrdersCountSql("u.id", "$9", "$8", "$7")}) AS "previousOrders", ctx.*
   FROM upserted u CROSS JOIN (${shiftParameters(offerContextSql, 6)}) ctx`;
 
+// The order's analytics facts (first order, active stretches: about 1 ms of database work per order) are left to
+// refreshOrderFacts, which the order's full webhook job runs after the shopper's page is served. The statement sets
+// the history import's switch for its own transaction (set_config's third argument), read by the order triggers at
+// its end; `deferred` is joined in the final SELECT so that it runs.
+const deferFacts = `deferred AS (SELECT set_config('afterglow.defer_order_facts', 'on', true) AS deferral)`;
+
+const recordOrderDeferringFactsSql = `
+WITH ${deferFacts}, order_row AS (${recordOrderSql})
+SELECT deferral FROM deferred`;
+
 // The coupon ($1-$13) and the order ($14-$26) go in together: the checkout endpoint reads "order recorded, no
 // coupon" as "none", so the order must never be visible before its coupon.
-const recordWithCouponSql = `
-WITH coupon_row AS (${insertPendingSql}), order_row AS (${shiftParameters(recordOrderSql, 13)})
-SELECT * FROM coupon_row`;
+function recordWithCouponSql(deferringFacts: boolean): string {
+  const steps = `coupon_row AS (${insertPendingSql}), order_row AS (${shiftParameters(recordOrderSql, 13)})`;
+  return deferringFacts
+    ? `WITH ${deferFacts}, ${steps} SELECT coupon_row.* FROM deferred LEFT JOIN coupon_row ON true`
+    : `WITH ${steps} SELECT * FROM coupon_row`;
+}
+const recordWithCouponDeferringFactsSql = recordWithCouponSql(true);
+const recordWithCouponKeepingFactsSql = recordWithCouponSql(false);
 
 function contextFrom(row: OfferContextRow, customerId: number | null, previousOrders: number): OfferContext {
   const existing =
@@ -68,23 +83,33 @@ export function createThankYouPageRepository(pool: PgPool) {
       if (!row) throw new Error("the offer context query returned no row");
       return contextFrom(row, row.customerId, row.previousOrders);
     },
-    /** The order row, with its new pending coupon when one is given (then returned, `created` if this call made it). */
+    /**
+     * The order row, with its new pending coupon when one is given (then returned, `created` if this call made it).
+     * With `deferFacts` the order's analytics facts wait for refreshOrderFacts; without, the order triggers keep them.
+     */
     async record(
       shopId: number,
       customerId: number | null,
       order: ThankYouOrder,
       coupon: NewCoupon | null,
+      { deferFacts }: { deferFacts: boolean },
     ): Promise<PendingCoupon | null> {
       const orderParameters = recordOrderParameters(shopId, customerId, order);
       if (!coupon) {
-        await pool.query(recordOrderSql, orderParameters);
+        await pool.query(deferFacts ? recordOrderDeferringFactsSql : recordOrderSql, orderParameters);
         return null;
       }
-      const { rows } = await pool.query<RawCoupon>(recordWithCouponSql, [
+      const sql = deferFacts ? recordWithCouponDeferringFactsSql : recordWithCouponKeepingFactsSql;
+      const { rows } = await pool.query<RawCoupon | Record<keyof RawCoupon, null>>(sql, [
         ...insertPendingParameters(coupon),
         ...orderParameters,
       ]);
-      return pendingCouponAfterInsert(pool, coupon, rows[0]);
+      const inserted = rows[0];
+      return pendingCouponAfterInsert(pool, coupon, inserted && inserted.id !== null ? inserted : undefined);
+    },
+    /** Recomputes the customer's first order and active stretches from their orders as they stand now. */
+    async refreshOrderFacts(customerId: number): Promise<void> {
+      await pool.query("SELECT customer_order_facts_refresh(ARRAY[$1::int])", [customerId]);
     },
   };
 }

@@ -37,7 +37,7 @@ export function handleOrderEvent(deps: OrderEventDeps): WebhookHandler {
     if (!parsed.success) throw new UnrecoverableError(`order payload invalid: ${parsed.error.message}`);
     const order = parsed.data;
     // The urgent thank-you job has usually done this part already; done again it changes nothing.
-    const { customerId, offer } = await recordOrderForThankYouPage(deps, shop, order);
+    const { customerId, offer } = await recordOrderForThankYouPage(deps, shop, order, { refreshFacts: true });
     const offered = await deps.issueOfferedCoupon(offer, shop.domain, logger);
     const notes = (await redeemCodes(deps, shop, order)).map((code) => `redeemed ${code}`);
     for (const code of await deps.campaignOrders.record(shop.id, customerId, order)) notes.push(`redeemed ${code}`);
