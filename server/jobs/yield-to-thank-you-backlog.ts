@@ -12,6 +12,7 @@ export interface YieldOptions {
  * Strict priority across queues, which BullMQ leaves to us: on a machine with spare CPU the thank-you queue never
  * has a backlog and nothing pauses; when CPU runs short, emails, points and the rest wait instead of the shopper.
  * What waits is not lost: it is queued in Redis and in the inbox, and resumes once the thank-you queue is drained.
+ * A paused BullMQ worker still takes the one job its blocked fetch was waiting for, so one job per worker may slip by.
  */
 export function yieldToThankYouBacklog(
   thankYouQueue: Pick<Queue, "getWaitingCount">,
