@@ -2,7 +2,7 @@
 import "@shopify/shopify-api/adapters/node";
 import { ApiVersion, LogSeverity, shopifyApi, type Shopify } from "@shopify/shopify-api";
 import type { AppConfig } from "../config/load-config.js";
-import { installShopifyOrigin } from "./install-shopify-origin.js";
+import { installShopifyFetch } from "./shopify-fetch.js";
 
 export type { Shopify };
 
@@ -10,7 +10,7 @@ export type { Shopify };
 export const pinnedApiVersion = ApiVersion.October26;
 
 export function createShopify(config: AppConfig): Shopify {
-  if (config.SHOPIFY_API_ORIGIN) installShopifyOrigin(config.SHOPIFY_API_ORIGIN);
+  installShopifyFetch(config.SHOPIFY_API_ORIGIN);
   const appUrl = new URL(config.APP_URL);
   return shopifyApi({
     apiKey: config.SHOPIFY_API_KEY,
