@@ -1,27 +1,23 @@
 // The coupon queue's worker (thank-you codes through Admin GraphQL), and the sweep that re-queues lost coupon jobs.
-import { Worker } from "bullmq";
+import type { Worker } from "bullmq";
 import type { Services } from "../create-services.js";
 import { couponQueueName, enqueueCoupons, type CouponJobData } from "./coupon-queue.js";
 import type { createRedis } from "./create-redis.js";
 import { createIssueCouponJob } from "./issue-coupon-job.js";
 import { issueThankYouCouponFrom } from "./start-thank-you-worker.js";
+import { startQueueWorker } from "./start-queue-worker.js";
 
 export function startCouponWorker(
   services: Services,
   connection: ReturnType<typeof createRedis>,
 ): Worker<CouponJobData> {
-  const { config, logger } = services;
+  const { logger } = services;
   const process = createIssueCouponJob({
     coupons: services.repositories.coupons,
     issue: issueThankYouCouponFrom(services),
     logger,
   });
-  const worker = new Worker<CouponJobData>(couponQueueName, process, {
-    connection,
-    prefix: config.REDIS_PREFIX,
-    concurrency: config.WORKER_CONCURRENCY,
-  });
-  worker.on("error", (error) => logger.error({ err: error }, "coupon worker error"));
+  const worker = startQueueWorker<CouponJobData>(services, connection, couponQueueName, process);
   return worker;
 }
 

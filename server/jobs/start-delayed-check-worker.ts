@@ -1,5 +1,5 @@
 // Wires the survey and delayed-delivery parts to the outbox and shipping estimates, and runs the hourly check.
-import { Worker } from "bullmq";
+import type { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Services } from "../create-services.js";
 import { apologyCoupon } from "../domain/delays/apology-coupon.js";
@@ -12,6 +12,7 @@ import { pickLanguage } from "../domain/emails/pick-language.js";
 import type { TrackDeliveryDeps } from "./handlers/track-delivery-then.js";
 import { createCheckLateOrdersJob } from "./check-late-orders-job.js";
 import { delayedCheckQueueName, scheduleDelayedChecks, type DelayedCheckJobData } from "./delayed-check-queue.js";
+import { startQueueWorker } from "./start-queue-worker.js";
 
 /** The email's language as the outbox will choose it, so the survey's links and pages speak it too. */
 function languageFor(services: Services) {
@@ -46,12 +47,13 @@ export function startDelayedCheckWorker(services: Services, connection: Redis): 
     logger,
     options: lateOrderOptions,
   });
-  const worker = new Worker<DelayedCheckJobData, CheckSummary>(delayedCheckQueueName, process, {
+  const worker = startQueueWorker<DelayedCheckJobData, CheckSummary>(
+    services,
     connection,
-    prefix: config.REDIS_PREFIX,
-    concurrency: 1,
-  });
-  worker.on("error", (error) => logger.error({ err: error }, "delayed check worker error"));
+    delayedCheckQueueName,
+    process,
+    { concurrency: 1 },
+  );
   scheduleDelayedChecks(services.delayedCheckQueue, config.DELAYED_CHECK_INTERVAL_MINUTES * 60_000).catch(
     (error: unknown) => logger.error({ err: error }, "could not schedule the delayed-delivery check"),
   );

@@ -1,5 +1,5 @@
 // The email queue's worker: renders an outbox row with its order's data, asks consent, sends it over SMTP.
-import { Worker } from "bullmq";
+import type { Worker } from "bullmq";
 import type { Services } from "../create-services.js";
 import { emailLanguageOf } from "../domain/email-links/email-language.js";
 import { prepareEmailData } from "../domain/emails/prepare-email-data.js";
@@ -8,6 +8,7 @@ import type { createRedis } from "./create-redis.js";
 import { deliveryWindowFrom, orderLanguageFrom } from "./email-webhook-handlers.js";
 import { emailQueueName, type EmailJobData } from "./email-queue.js";
 import { createSendEmailJob } from "./send-email-job.js";
+import { startQueueWorker } from "./start-queue-worker.js";
 
 export function startEmailWorker(services: Services, connection: ReturnType<typeof createRedis>): Worker<EmailJobData> {
   const { config, logger, repositories } = services;
@@ -46,11 +47,6 @@ export function startEmailWorker(services: Services, connection: ReturnType<type
     retryBaseMs: config.EMAIL_RETRY_BASE_MS,
     maxAttempts: config.EMAIL_MAX_ATTEMPTS,
   });
-  const worker = new Worker<EmailJobData>(emailQueueName, process, {
-    connection,
-    prefix: config.REDIS_PREFIX,
-    concurrency: config.WORKER_CONCURRENCY,
-  });
-  worker.on("error", (error) => logger.error({ err: error }, "email worker error"));
+  const worker = startQueueWorker<EmailJobData>(services, connection, emailQueueName, process);
   return worker;
 }

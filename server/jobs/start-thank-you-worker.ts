@@ -1,5 +1,5 @@
 // The thank-you queue's worker, and the coupon-issuing parts it shares with the order webhook handler.
-import { Worker } from "bullmq";
+import type { Worker } from "bullmq";
 import type { Services } from "../create-services.js";
 import type { ThankYouPageDeps } from "../domain/orders/record-order-for-thank-you-page.js";
 import { createThankYouPageRepository } from "../domain/orders/thank-you-page-repository.js";
@@ -9,6 +9,7 @@ import type { createRedis } from "./create-redis.js";
 import { createIssueOfferedCoupon, type IssueOfferedCoupon } from "./issue-offered-coupon.js";
 import { createThankYouJob } from "./thank-you-job.js";
 import { thankYouQueueName, type ThankYouJobData } from "./thank-you-queue.js";
+import { startQueueWorker } from "./start-queue-worker.js";
 
 export function issueThankYouCouponFrom(services: Services) {
   return createIssueThankYouCoupon({
@@ -34,18 +35,13 @@ export function startThankYouWorker(
   services: Services,
   connection: ReturnType<typeof createRedis>,
 ): Worker<ThankYouJobData> {
-  const { config, logger } = services;
+  const { logger } = services;
   const process = createThankYouJob({
     shops: services.repositories.shops,
     thankYouPage: thankYouPageDepsFrom(services),
     issueOfferedCoupon: issueOfferedCouponFrom(services),
     logger,
   });
-  const worker = new Worker<ThankYouJobData>(thankYouQueueName, process, {
-    connection,
-    prefix: config.REDIS_PREFIX,
-    concurrency: config.WORKER_CONCURRENCY,
-  });
-  worker.on("error", (error) => logger.error({ err: error }, "thank-you worker error"));
+  const worker = startQueueWorker<ThankYouJobData>(services, connection, thankYouQueueName, process);
   return worker;
 }

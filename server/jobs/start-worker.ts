@@ -1,5 +1,5 @@
 // Starts every BullMQ worker of a worker process plus the inbox sweeper; close() drains in-flight jobs.
-import { Worker } from "bullmq";
+import type { Worker } from "bullmq";
 import type { Services } from "../create-services.js";
 import type { CouponJobData } from "./coupon-queue.js";
 import { createRedis } from "./create-redis.js";
@@ -20,6 +20,7 @@ import { yieldToThankYouBacklog } from "./yield-to-thank-you-backlog.js";
 import { sweepOutbox } from "./sweep-outbox.js";
 import { webhookHandlers } from "./webhook-handlers.js";
 import { webhookQueueName, type WebhookJobData } from "./webhook-queue.js";
+import { startQueueWorker } from "./start-queue-worker.js";
 
 /** Work besides inbox rows that must survive Redis losing its contents: coupons, emails, points maturing. */
 async function sweepOtherWork(services: Services, olderThan: Date): Promise<number> {
@@ -40,7 +41,7 @@ export interface RunningWorker {
 }
 
 function startWebhookWorker(services: Services, connection: ReturnType<typeof createRedis>): Worker<WebhookJobData> {
-  const { config, logger } = services;
+  const { logger } = services;
   const process = createProcessWebhookJob({
     inbox: services.repositories.inbox,
     shops: services.repositories.shops,
@@ -48,12 +49,7 @@ function startWebhookWorker(services: Services, connection: ReturnType<typeof cr
     metrics: services.metrics,
     logger,
   });
-  const worker = new Worker<WebhookJobData>(webhookQueueName, process, {
-    connection,
-    prefix: config.REDIS_PREFIX,
-    concurrency: config.WORKER_CONCURRENCY,
-  });
-  worker.on("error", (error) => logger.error({ err: error }, "worker error"));
+  const worker = startQueueWorker<WebhookJobData>(services, connection, webhookQueueName, process);
   return worker;
 }
 

@@ -1,7 +1,7 @@
 import { confirmFirstOrder } from "../../server/domain/coupons/confirm-first-order.js";
-import { mintSessionToken } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
+import { checkoutStatus as checkoutStatusOf } from "../support/checkout-status.js";
 import { installShop } from "../support/shop-fixtures.js";
-import { startTestStack, testApiKey, testApiSecret, waitFor, type TestStack } from "../support/start-test-stack.js";
+import { startTestStack, waitFor, type TestStack } from "../support/start-test-stack.js";
 
 let stack: TestStack;
 let shop: string;
@@ -12,13 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-async function checkoutStatus(orderId: number): Promise<string> {
-  const token = mintSessionToken({ shop, apiKey: testApiKey, apiSecret: testApiSecret });
-  const response = await fetch(`${stack.appUrl}/api/checkout/coupon?orderId=gid://shopify/OrderIdentity/${orderId}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  return ((await response.json()) as { status: string }).status;
-}
+const checkoutStatus = (orderId: number) => checkoutStatusOf(stack, shop, orderId);
 
 const customerCodes = (customerId: number) =>
   stack.sim.discountCodes(shop).filter((record) => (record.customerIds ?? []).includes(customerId));
