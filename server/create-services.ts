@@ -130,7 +130,7 @@ function createEmailServices(config: AppConfig, prisma: PrismaClient, pool: PgPo
       emailOutbox,
       emailSettings,
       emailTemplates: createTemplateRepository(prisma),
-      emailOrders: createEmailOrderRepository(prisma),
+      emailOrders: createEmailOrderRepository(pool),
     },
     async close() {
       await emailQueue.close();
@@ -205,7 +205,7 @@ export function createServices(config: AppConfig, logger: Logger = createLogger(
   const redis = createRedis(config.REDIS_URL);
   const queues = queueParts(redis, config.REDIS_PREFIX);
   const { loyaltyQueue, ledger, loyaltySettings, loyalty } = loyaltyParts(pool, prisma, redis, config, logger);
-  const shippingSettings = createShippingSettingsRepository(prisma);
+  const shippingSettings = createShippingSettingsRepository(prisma, pool);
   const email = createEmailServices(config, prisma, pool, redis);
   const surveys = createSurveyServices(config, pool, redis);
   const { enqueueEmail } = email.services;
