@@ -129,7 +129,7 @@ function createEmailServices(config: AppConfig, prisma: PrismaClient, pool: PgPo
     repositories: {
       emailOutbox,
       emailSettings,
-      emailTemplates: createTemplateRepository(prisma),
+      emailTemplates: createTemplateRepository(prisma, pool),
       emailOrders: createEmailOrderRepository(pool),
     },
     async close() {
