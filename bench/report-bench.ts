@@ -22,6 +22,7 @@ export function reportBench(input: BenchInput) {
     e2e_orders_per_s: round(input.ledger.ordersPerSecond, 0),
     accepted: input.accepted,
     lost: input.ledger.lost,
+    unfinished: input.ledger.unfinished,
     duplicated: input.ledger.duplicated,
     intake_vs_express: round(intake.rps / ceiling.rps),
     intake_vs_sync_baseline: round(intake.rps / baseline.rps, 1),
@@ -52,7 +53,8 @@ export function reportBench(input: BenchInput) {
   });
   console.log(
     `pipeline: ${results.accepted} accepted, ${results.e2e_orders_per_s} orders/s from first webhook to last ledger entry, ` +
-      `${results.lost} lost, ${results.duplicated} duplicated`,
+      `${results.lost} lost, ${results.duplicated} duplicated` +
+      (results.unfinished > 0 ? `; ${results.unfinished} still queued when the drain's time ran out` : ""),
   );
   return results;
 }

@@ -112,6 +112,7 @@ async function main(): Promise<void> {
   console.log("\nWrote bench/results/latest.json");
   const failed =
     results.lost > 0 ||
+    results.unfinished > 0 ||
     results.duplicated > 0 ||
     results.coupon_not_ready > 0 ||
     ledgerWritesFailed(ledger) ||
