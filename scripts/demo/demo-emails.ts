@@ -44,6 +44,8 @@ export async function followParcel(sim: ShopifySimulator, shopDomain: string, pr
   await waitForEmail(prisma, order.id, "out_for_delivery");
   sim.updateFulfillmentStatus(shopDomain, fulfillment.id, "delivered");
   await sim.settle();
+  // Delivered by the simulator is not yet processed by the worker: waiting for "no email due" alone could end first.
+  await waitForEmail(prisma, order.id, "delivered");
   console.log(`  order ${order.id} for a guest (fil): shipped, out for delivery, delivered`);
 }
 
