@@ -4,12 +4,15 @@ import { migrateDatabase } from "../scripts/db-migrate.js";
 import { dropDatabase } from "../server/db/ensure-database.js";
 import { startBenchProcess, waitForHttp } from "./bench-processes.js";
 import { driveLoad, type LoadResult } from "./drive-load.js";
+import { deleteKeysWithPrefix } from "./delete-keys-with-prefix.js";
 import { createSignedOrderStream } from "./signed-order-stream.js";
 import { waitForLedger, type LedgerOutcome } from "./wait-for-ledger.js";
 
 export const benchShop = "bench-shop.myshopify.com";
 const customers = 3000;
 const warmupSeconds = 2;
+/** Webhooks the worker drains for the pipeline's rate: a fixed batch, so the phase's length does not grow with intake. */
+const pipelineOrders = Number(process.env.BENCH_PIPELINE_ORDERS ?? 10_000);
 
 export interface BenchSetup {
   secret: string;
@@ -65,10 +68,36 @@ export interface PipelineResult {
   bodyBytes: number;
 }
 
+/** Intake's own durability: every accepted webhook is an inbox row (nothing processes them in this step). */
+async function inboxRowsMissing(databaseUrl: string, accepted: number): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM webhook_inbox");
+    return Math.max(0, accepted - (rows[0]?.n ?? 0));
+  } finally {
+    await client.end();
+  }
+}
+
+/** Empties the inbox and its queue keys between the intake measurement and the pipeline's batch. */
+async function clearInbox(setup: BenchSetup): Promise<void> {
+  const client = new pg.Client({ connectionString: setup.intakeDb });
+  await client.connect();
+  try {
+    await client.query("TRUNCATE webhook_inbox");
+  } finally {
+    await client.end();
+  }
+  await deleteKeysWithPrefix(setup.redisUrl, setup.prefix);
+}
+
 /**
  * Intake is measured with no worker running (in production workers run on their own machines; here they would
- * share the same two cores), then a worker drains the backlog: first webhook to last ledger entry is the pipeline's
- * rate. Last, a shorter run with the worker busy alongside (niced, as a shared machine would run it).
+ * share the same two cores) and checked for durability (every 200 is an inbox row). Then a fixed batch of
+ * BENCH_PIPELINE_ORDERS webhooks goes in and a worker drains it: first webhook to last ledger entry is the
+ * pipeline's rate. Last, a shorter run with the worker busy alongside (niced, as a shared machine would run it),
+ * after which every accepted webhook of the batch and that run must reach the ledger once.
  */
 export async function measureIntakeAndPipeline(
   setup: BenchSetup,
@@ -88,10 +117,16 @@ export async function measureIntakeAndPipeline(
   try {
     await waitForHttp(`${url}/healthz`, web);
     const stream = orderStream(setup, 3_000_000);
-    const startedAt = Date.now();
     const warm = await driveLoad(url, warmupSeconds, () => stream.next());
     console.log(`  measuring intake for ${seconds}s…`);
     const intake = await driveLoad(url, seconds, () => stream.next());
+    const intakeLost = await inboxRowsMissing(
+      setup.intakeDb,
+      warm.acceptedOrderIds.length + intake.acceptedOrderIds.length,
+    );
+    await clearInbox(setup);
+    const startedAt = Date.now();
+    const batch = await driveLoad(url, 600, () => stream.next(), 50, pipelineOrders);
     worker = startBenchProcess(
       "afterglow-worker",
       "server/main.ts",
@@ -99,18 +134,17 @@ export async function measureIntakeAndPipeline(
       { ...env, WORKER_CONCURRENCY: "16" },
       { nice: 10 },
     );
-    const firstBatch = [...warm.acceptedOrderIds, ...intake.acceptedOrderIds];
-    console.log(`  worker draining ${firstBatch.length} webhooks…`);
-    const drained = await waitForLedger(setup.intakeDb, firstBatch, startedAt);
+    console.log(`  worker draining a batch of ${batch.acceptedOrderIds.length} webhooks…`);
+    const drained = await waitForLedger(setup.intakeDb, batch.acceptedOrderIds, startedAt);
     console.log(`  measuring intake for ${concurrentSeconds}s with the worker busy alongside…`);
     const withWorker = await driveLoad(url, concurrentSeconds, () => stream.next());
-    const accepted = [...firstBatch, ...withWorker.acceptedOrderIds];
+    const accepted = [...batch.acceptedOrderIds, ...withWorker.acceptedOrderIds];
     const ledger = await waitForLedger(setup.intakeDb, accepted, startedAt);
     return {
       intake,
       withWorker,
-      accepted: accepted.length,
-      ledger: { ...ledger, ordersPerSecond: drained.ordersPerSecond },
+      accepted: warm.acceptedOrderIds.length + intake.acceptedOrderIds.length + accepted.length,
+      ledger: { ...ledger, lost: ledger.lost + intakeLost, ordersPerSecond: drained.ordersPerSecond },
       bodyBytes: stream.bodyBytes(),
     };
   } finally {

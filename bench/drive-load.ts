@@ -18,12 +18,15 @@ export async function driveLoad(
   durationSeconds: number,
   nextRequest: () => SignedOrderRequest,
   connections = 50,
+  /** Stop after this many requests instead (the duration is then only an upper bound). */
+  amount?: number,
 ): Promise<LoadResult> {
   const accepted: number[] = [];
   const result = await autocannon({
     url: `${baseUrl}/api/webhooks`,
     connections,
     duration: durationSeconds,
+    ...(amount ? { amount } : {}),
     timeout: 10,
     requests: [
       {

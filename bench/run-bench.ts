@@ -15,7 +15,7 @@ import { reportBench } from "./report-bench.js";
 const seconds = {
   intake: Number(process.env.BENCH_SECONDS ?? 20),
   ceiling: Number(process.env.BENCH_CEILING_SECONDS ?? 10),
-  concurrent: Number(process.env.BENCH_CONCURRENT_SECONDS ?? 10),
+  concurrent: Number(process.env.BENCH_CONCURRENT_SECONDS ?? 5),
   coupons: Number(process.env.BENCH_COUPON_SECONDS ?? 25),
   ledger: Number(process.env.BENCH_LEDGER_SECONDS ?? 10),
   emails: Number(process.env.BENCH_EMAIL_SECONDS ?? 10),
