@@ -16,7 +16,7 @@ export interface YieldOptions {
  */
 export function yieldToThankYouBacklog(
   thankYouQueue: Pick<Queue, "getWaitingCount">,
-  others: Pick<Worker, "pause" | "resume" | "isPaused">[],
+  others: Pick<Worker, "pause" | "resume">[],
   logger: Logger,
   options: YieldOptions = {},
 ) {

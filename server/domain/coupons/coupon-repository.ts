@@ -144,23 +144,9 @@ export function settingsFromRow(row: OfferContextRow): CouponSettingsInput {
   };
 }
 
-/** The settings: the admin's screen through Prisma; the per-order path reads them with the order's coupon. */
-function settingsMethods(prisma: PrismaClient, pool: PgPool) {
+/** The settings, for the admin's screen; the per-order path reads them with the order's coupon (offerContextSql). */
+function settingsMethods(prisma: PrismaClient) {
   return {
-    /** What an order event needs to decide on a coupon: the one the order already has, else the shop's settings. */
-    async offerContext(
-      shopId: number,
-      shopifyOrderId: bigint,
-    ): Promise<{ existing: CouponSummary | null; settings: CouponSettingsInput }> {
-      const { rows } = await pool.query<OfferContextRow>(offerContextSql, [shopId, shopifyOrderId.toString()]);
-      const row = rows[0];
-      if (!row) throw new Error("the offer context query returned no row");
-      const existing =
-        row.couponId !== null && row.couponCode !== null && row.couponStatus !== null
-          ? { id: row.couponId, code: row.couponCode, status: row.couponStatus }
-          : null;
-      return { existing, settings: settingsFromRow(row) };
-    },
     async settingsFor(shopId: number): Promise<CouponSettingsInput> {
       return toInput(await prisma.couponSettings.findUnique({ where: { shopId } }));
     },
@@ -302,7 +288,7 @@ function writeMethods(pool: PgPool) {
 }
 
 export function createCouponRepository(prisma: PrismaClient, pool: PgPool) {
-  return { ...settingsMethods(prisma, pool), ...readMethods(pool), ...writeMethods(pool) };
+  return { ...settingsMethods(prisma), ...readMethods(pool), ...writeMethods(pool) };
 }
 
 export type CouponRepository = ReturnType<typeof createCouponRepository>;

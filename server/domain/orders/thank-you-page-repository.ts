@@ -29,26 +29,21 @@ WITH upserted AS (${upsertCustomerSql})
 SELECT u.id AS "customerId", (${previousOrdersCountSql("u.id", "$9", "$8", "$7")}) AS "previousOrders", ctx.*
   FROM upserted u CROSS JOIN (${shiftParameters(offerContextSql, 6)}) ctx`;
 
-// The order's analytics facts (first order, active stretches: about 1 ms of database work per order) are left to
+// The order's analytics facts (first order, active stretches: about 1 ms of database work per order) may be left to
 // refreshOrderFacts, which the order's full webhook job runs after the shopper's page is served. The statement sets
-// the history import's switch for its own transaction (set_config's third argument), read by the order triggers at
-// its end; `deferred` is joined in the final SELECT so that it runs.
-const deferFacts = `deferred AS (SELECT set_config('afterglow.defer_order_facts', 'on', true) AS deferral)`;
+// the history import's switch ('on' defers, 'off' lets the order triggers run) for its own transaction (set_config's
+// third argument); the triggers read it at the statement's end, and `deferral` is selected so that it runs.
+const factsSwitch = (parameter: number) =>
+  `deferral AS (SELECT set_config('afterglow.defer_order_facts', $${parameter}::text, true) AS deferred)`;
 
-const recordOrderDeferringFactsSql = `
-WITH ${deferFacts}, order_row AS (${recordOrderSql})
-SELECT deferral FROM deferred`;
+// The order alone ($1-$13), the switch $14.
+const recordOrderOnlySql = `WITH ${factsSwitch(14)}, order_row AS (${recordOrderSql}) SELECT deferred FROM deferral`;
 
-// The coupon ($1-$13) and the order ($14-$26) go in together: the checkout endpoint reads "order recorded, no
-// coupon" as "none", so the order must never be visible before its coupon.
-function recordWithCouponSql(deferringFacts: boolean): string {
-  const steps = `coupon_row AS (${insertPendingSql}), order_row AS (${shiftParameters(recordOrderSql, 13)})`;
-  return deferringFacts
-    ? `WITH ${deferFacts}, ${steps} SELECT coupon_row.* FROM deferred LEFT JOIN coupon_row ON true`
-    : `WITH ${steps} SELECT * FROM coupon_row`;
-}
-const recordWithCouponDeferringFactsSql = recordWithCouponSql(true);
-const recordWithCouponKeepingFactsSql = recordWithCouponSql(false);
+// The coupon ($1-$13) and the order ($14-$26) go in together, the switch $27: the checkout endpoint reads "order
+// recorded, no coupon" as "none", so the order must never be visible before its coupon.
+const recordWithCouponSql = `
+WITH ${factsSwitch(27)}, coupon_row AS (${insertPendingSql}), order_row AS (${shiftParameters(recordOrderSql, 13)})
+SELECT coupon_row.* FROM deferral LEFT JOIN coupon_row ON true`;
 
 function contextFrom(row: OfferContextRow, customerId: number | null, previousOrders: number): OfferContext {
   const existing =
@@ -95,14 +90,15 @@ export function createThankYouPageRepository(pool: PgPool) {
       { deferFacts }: { deferFacts: boolean },
     ): Promise<PendingCoupon | null> {
       const orderParameters = recordOrderParameters(shopId, customerId, order);
+      const deferral = deferFacts ? "on" : "off";
       if (!coupon) {
-        await pool.query(deferFacts ? recordOrderDeferringFactsSql : recordOrderSql, orderParameters);
+        await pool.query(recordOrderOnlySql, [...orderParameters, deferral]);
         return null;
       }
-      const sql = deferFacts ? recordWithCouponDeferringFactsSql : recordWithCouponKeepingFactsSql;
-      const { rows } = await pool.query<RawCoupon | Record<keyof RawCoupon, null>>(sql, [
+      const { rows } = await pool.query<RawCoupon | Record<keyof RawCoupon, null>>(recordWithCouponSql, [
         ...insertPendingParameters(coupon),
         ...orderParameters,
+        deferral,
       ]);
       const inserted = rows[0];
       return pendingCouponAfterInsert(pool, coupon, inserted && inserted.id !== null ? inserted : undefined);
