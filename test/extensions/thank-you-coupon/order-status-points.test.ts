@@ -1,14 +1,10 @@
 // The extension's real bundle on the simulator's order-status page: the signed-in customer's points, tier and a
 // redemption into a code, against the real app, worker, PostgreSQL and Redis.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
-import { buildExtension } from "../../../extensions/thank-you-coupon/build-extension.js";
-import { CHROMIUM, CHROMIUM_ARGS, chromiumSkipReason } from "../../support/chromium.js";
+import type { Browser } from "playwright-core";
+import { chromiumSkipReason } from "../../support/chromium.js";
+import { startExtensionStack, type ExtensionStack } from "../../support/extension-stack.js";
 import { plainEarning, useLoyaltySettings, useRedemptionSettings } from "../../support/loyalty-fixtures.js";
-import { installShop } from "../../support/shop-fixtures.js";
-import { startTestStack, waitFor, type TestStack } from "../../support/start-test-stack.js";
+import { waitFor, type TestStack } from "../../support/start-test-stack.js";
 
 const describeInBrowser = chromiumSkipReason ? describe.skip : describe;
 
@@ -17,15 +13,11 @@ describeInBrowser(`order-status page served by the simulator, real stack${chromi
   let shop: string;
   let shopId: number;
   let browser: Browser;
-  let buildDir: string;
+  let extension: ExtensionStack | undefined;
 
   beforeAll(async () => {
-    buildDir = await mkdtemp(join(tmpdir(), "order-status-"));
-    const bundlePath = join(buildDir, "thank-you-coupon.js");
-    stack = await startTestStack({ workers: 1, extensionBundlePath: bundlePath });
-    await buildExtension({ appUrl: stack.appUrl, outfile: bundlePath });
-    shop = await installShop(stack);
-    shopId = (await stack.services.repositories.shops.findByDomain(shop))?.id ?? 0;
+    extension = await startExtensionStack("order-status");
+    ({ stack, shop, shopId, browser } = extension);
     await useLoyaltySettings(stack, shop, {
       ...plainEarning,
       tiers: [
@@ -41,14 +33,9 @@ describeInBrowser(`order-status page served by the simulator, real stack${chromi
       expiryMonths: null,
       expiryReminderDays: 14,
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    if (buildDir) await rm(buildDir, { recursive: true, force: true });
-  });
+  afterAll(() => extension?.stop());
 
   /** A paid order by a customer who also holds `points` available, with the order's own points pending. */
   async function paidOrderWithPoints(name: string, points: number, customerLocale = "en") {

@@ -1,12 +1,8 @@
 // The extension's real bundle on the simulator's thank-you page, against the real app, worker, PostgreSQL and Redis.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type Browser, type Page, type Request } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, chromiumSkipReason } from "../../support/chromium.js";
-import { buildExtension } from "../../../extensions/thank-you-coupon/build-extension.js";
-import { installShop } from "../../support/shop-fixtures.js";
-import { startTestStack, testApiKey, waitFor, type TestStack } from "../../support/start-test-stack.js";
+import type { Browser, Page, Request } from "playwright-core";
+import { chromiumSkipReason } from "../../support/chromium.js";
+import { startExtensionStack, type ExtensionStack } from "../../support/extension-stack.js";
+import { testApiKey, waitFor, type TestStack } from "../../support/start-test-stack.js";
 
 // Jest has no skip reason, so the reason goes into the suite's name.
 const skipReason = chromiumSkipReason;
@@ -17,23 +13,14 @@ describeInBrowser(`thank-you page served by the simulator, real stack${skipReaso
   let shop: string;
   let shopId: number;
   let browser: Browser;
-  let buildDir: string;
+  let extension: ExtensionStack | undefined;
 
   beforeAll(async () => {
-    buildDir = await mkdtemp(join(tmpdir(), "thank-you-page-"));
-    const bundlePath = join(buildDir, "thank-you-coupon.js");
-    stack = await startTestStack({ workers: 1, extensionBundlePath: bundlePath });
-    await buildExtension({ appUrl: stack.appUrl, outfile: bundlePath });
-    shop = await installShop(stack);
-    shopId = (await stack.services.repositories.shops.findByDomain(shop))?.id ?? 0;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    extension = await startExtensionStack("thank-you-page");
+    ({ stack, shop, shopId, browser } = extension);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    if (buildDir) await rm(buildDir, { recursive: true, force: true });
-  });
+  afterAll(() => extension?.stop());
 
   const isCouponCall = (request: Request): boolean => request.url().startsWith(`${stack.appUrl}/api/checkout/coupon`);
 
