@@ -1,6 +1,6 @@
-import { mintSessionToken } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
 import { installShop } from "../support/shop-fixtures.js";
-import { startTestStack, testApiKey, testApiSecret, type TestStack } from "../support/start-test-stack.js";
+import { startTestStack, type TestStack } from "../support/start-test-stack.js";
+import { adminHeaders } from "../support/jakarta-shop.js";
 
 let stack: TestStack;
 let domain: string;
@@ -111,9 +111,7 @@ afterAll(() => stack.stop());
 
 const get = (path: string) =>
   fetch(`${stack.appUrl}/api/analytics/${path}`, {
-    headers: {
-      authorization: `Bearer ${mintSessionToken({ shop: domain, apiKey: testApiKey, apiSecret: testApiSecret })}`,
-    },
+    headers: adminHeaders(domain),
   });
 const october = "from=2026-10-01&to=2026-10-31";
 const measure = async (name: string, query = october) => {

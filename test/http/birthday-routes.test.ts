@@ -3,6 +3,7 @@ import { mintSessionToken } from "../../scripts/shopify-simulator/create-shopify
 import { plainEarning, useLoyaltySettings } from "../support/loyalty-fixtures.js";
 import { installShop } from "../support/shop-fixtures.js";
 import { startTestStack, testApiKey, testApiSecret, type TestStack } from "../support/start-test-stack.js";
+import { adminHeaders } from "../support/jakarta-shop.js";
 
 let stack: TestStack;
 let shop: string;
@@ -128,9 +129,7 @@ describe("staff set a birthday through the admin API", () => {
     expect(await response.json()).toMatchObject({ birthday: "12-24", changed: true });
     expect((await fromAdmin(id, { birthday: "13-01" })).status).toBe(422);
     const detail = await fetch(`${stack.appUrl}/api/customers/${id}`, {
-      headers: {
-        authorization: `Bearer ${mintSessionToken({ shop, apiKey: testApiKey, apiSecret: testApiSecret })}`,
-      },
+      headers: adminHeaders(shop),
     });
     expect(await detail.json()).toMatchObject({ customer: { birthday: "12-24" } });
 

@@ -1,6 +1,6 @@
-import { mintSessionToken } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
 import { installShop } from "../support/shop-fixtures.js";
-import { startTestStack, testApiKey, testApiSecret, type TestStack } from "../support/start-test-stack.js";
+import { startTestStack, type TestStack } from "../support/start-test-stack.js";
+import { adminHeaders } from "../support/jakarta-shop.js";
 
 let stack: TestStack;
 let shop: string;
@@ -12,10 +12,7 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 const url = () => `${stack.appUrl}/api/settings/loyalty`;
-const headers = () => ({
-  authorization: `Bearer ${mintSessionToken({ shop, apiKey: testApiKey, apiSecret: testApiSecret })}`,
-  "content-type": "application/json",
-});
+const headers = () => adminHeaders(shop);
 
 async function current(): Promise<Record<string, unknown>> {
   const response = await fetch(url(), { headers: headers() });

@@ -1,6 +1,6 @@
-import { mintSessionToken } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
 import { installShop } from "../support/shop-fixtures.js";
-import { startTestStack, testApiKey, testApiSecret, type TestStack } from "../support/start-test-stack.js";
+import { startTestStack, type TestStack } from "../support/start-test-stack.js";
+import { adminHeaders } from "../support/jakarta-shop.js";
 
 let stack: TestStack;
 let domain: string;
@@ -35,9 +35,7 @@ afterAll(() => stack.stop());
 
 const report = (query: string) =>
   fetch(`${stack.appUrl}/api/nps${query}`, {
-    headers: {
-      authorization: `Bearer ${mintSessionToken({ shop: domain, apiKey: testApiKey, apiSecret: testApiSecret })}`,
-    },
+    headers: adminHeaders(domain),
   });
 
 describe("GET /api/nps", () => {

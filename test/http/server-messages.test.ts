@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { mintSessionToken } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
 import {
   localiseErrorBody,
   requestLanguage,
@@ -9,7 +8,8 @@ import {
   translateMessage,
 } from "../../server/http/localise-error-body.js";
 import { installShop } from "../support/shop-fixtures.js";
-import { startTestStack, testApiKey, testApiSecret, type TestStack } from "../support/start-test-stack.js";
+import { startTestStack, type TestStack } from "../support/start-test-stack.js";
+import { adminHeaders } from "../support/jakarta-shop.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -100,8 +100,7 @@ describe("an API answer in the language the admin asks for", () => {
     fetch(`${stack.appUrl}/api/settings/coupons`, {
       method: "PUT",
       headers: {
-        authorization: `Bearer ${mintSessionToken({ shop, apiKey: testApiKey, apiSecret: testApiSecret })}`,
-        "content-type": "application/json",
+        ...adminHeaders(shop),
         ...(language ? { "accept-language": language } : {}),
       },
       body: JSON.stringify({ kind: "percentage", value: "250" }),

@@ -1,10 +1,11 @@
-import { mintSessionToken, setGeneratedHistory } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
+import { setGeneratedHistory } from "../../scripts/shopify-simulator/create-shopify-simulator.js";
 import { generatedOrder } from "../../scripts/shopify-simulator/state/generated-history.js";
 import { orderTotals } from "../../scripts/shopify-simulator/state/order-totals.js";
 import { createHistoryImportRepository } from "../../server/domain/history-import/history-import-repository.js";
 import { importHistory } from "../../server/domain/history-import/import-history.js";
 import { createBulkOperationService } from "../../server/shopify/bulk-operation-service.js";
-import { startTestStack, testApiKey, testApiSecret, waitFor, type TestStack } from "../support/start-test-stack.js";
+import { startTestStack, waitFor, type TestStack } from "../support/start-test-stack.js";
+import { adminHeaders } from "../support/jakarta-shop.js";
 
 const domain = "history-shop.myshopify.com";
 const size = { orders: 250, customers: 40 };
@@ -23,9 +24,7 @@ function expectedHistory(endsAt: Date) {
 const get = (path: string, init: RequestInit = {}) =>
   fetch(`${stack.appUrl}${path}`, {
     ...init,
-    headers: {
-      authorization: `Bearer ${mintSessionToken({ shop: domain, apiKey: testApiKey, apiSecret: testApiSecret })}`,
-    },
+    headers: adminHeaders(domain),
   });
 
 beforeAll(async () => {
