@@ -6,7 +6,7 @@ import { migrateDatabase } from "../scripts/db-migrate.js";
 import { measureNames } from "../server/domain/analytics/measure-definitions.js";
 import type { AppConfig } from "../server/config/load-config.js";
 import { dropDatabase } from "../server/db/ensure-database.js";
-import { startBenchProcess, waitForHttp, type BenchProcess } from "./bench-processes.js";
+import { firstStdoutLine, startAppOnSimulator, startBenchProcess, type BenchProcess } from "./bench-processes.js";
 import { deleteKeysWithPrefix } from "./delete-keys-with-prefix.js";
 import { percentile } from "./report-coupon-bench.js";
 
@@ -25,15 +25,7 @@ async function startSimulator(base: AppConfig): Promise<{ sim: BenchProcess; url
     APP_URL: `http://127.0.0.1:${appPort}`,
     BENCH_HISTORY_ORDERS: String(historyOrders),
   });
-  const line = await new Promise<string>((resolve, reject) => {
-    let buffered = "";
-    sim.child.stdout?.on("data", (chunk: Buffer) => {
-      buffered += chunk.toString("utf8");
-      const end = buffered.indexOf("\n");
-      if (end >= 0) resolve(buffered.slice(0, end));
-    });
-    sim.child.once("exit", (code) => reject(new Error(`the simulator exited with ${code}`)));
-  });
+  const line = await firstStdoutLine(sim);
   return { sim, ...(JSON.parse(line) as { url: string; domain: string }) };
 }
 
@@ -94,19 +86,16 @@ export async function measureAnalyticsPhase(base: AppConfig, databaseUrl: string
   try {
     const simulator = await startSimulator(base);
     processes.push(simulator.sim);
-    const env = {
-      LOG_LEVEL: "warn",
-      NODE_ENV: "production",
-      SHOPIFY_API_KEY: base.SHOPIFY_API_KEY,
-      SHOPIFY_API_SECRET: base.SHOPIFY_API_SECRET,
-      SHOPIFY_API_ORIGIN: simulator.url,
-      APP_URL: `http://127.0.0.1:${appPort}`,
-      DATABASE_URL: databaseUrl,
-      REDIS_PREFIX: prefix,
-    };
-    const web = startBenchProcess("analytics-web", "server/main.ts", ["web"], { ...env, PORT: String(appPort) });
-    processes.push(web, startBenchProcess("analytics-worker", "server/main.ts", ["worker"], env));
-    await waitForHttp(`http://127.0.0.1:${appPort}/healthz`, web);
+    const app = await startAppOnSimulator({
+      name: "analytics",
+      apiKey: base.SHOPIFY_API_KEY,
+      secret: base.SHOPIFY_API_SECRET,
+      simulatorUrl: simulator.url,
+      appPort,
+      databaseUrl,
+      redisPrefix: prefix,
+    });
+    processes.push(...app);
     const imported = await timeImport(databaseUrl, simulator.url, simulator.domain);
     const p95 = await timeRoutes(base, simulator.domain);
     const results = {

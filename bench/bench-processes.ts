@@ -62,3 +62,47 @@ export async function waitForHttp(url: string, process: BenchProcess, timeoutMs 
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** The first line a child prints (its announcement, such as a simulator's URL and shops); its exit is an error. */
+export function firstStdoutLine(process: BenchProcess): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let buffered = "";
+    process.child.stdout?.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString("utf8");
+      const end = buffered.indexOf("\n");
+      if (end >= 0) resolve(buffered.slice(0, end));
+    });
+    process.child.once("exit", (code) => reject(new Error(`${process.name} exited with ${code}`)));
+  });
+}
+
+export interface AppOnSimulator {
+  /** Names the processes and their logs: `${name}-web`, `${name}-worker`. */
+  name: string;
+  apiKey: string;
+  secret: string;
+  simulatorUrl: string;
+  appPort: number;
+  databaseUrl: string;
+  redisPrefix: string;
+  env?: Record<string, string>;
+}
+
+/** Afterglow's web and worker processes with the simulator as Shopify, the web answering its health check. */
+export async function startAppOnSimulator(app: AppOnSimulator): Promise<BenchProcess[]> {
+  const env = {
+    LOG_LEVEL: "warn",
+    NODE_ENV: "production",
+    SHOPIFY_API_KEY: app.apiKey,
+    SHOPIFY_API_SECRET: app.secret,
+    SHOPIFY_API_ORIGIN: app.simulatorUrl,
+    APP_URL: `http://127.0.0.1:${app.appPort}`,
+    DATABASE_URL: app.databaseUrl,
+    REDIS_PREFIX: app.redisPrefix,
+    ...app.env,
+  };
+  const web = startBenchProcess(`${app.name}-web`, "server/main.ts", ["web"], { ...env, PORT: String(app.appPort) });
+  const worker = startBenchProcess(`${app.name}-worker`, "server/main.ts", ["worker"], env);
+  await waitForHttp(`http://127.0.0.1:${app.appPort}/healthz`, web);
+  return [web, worker];
+}

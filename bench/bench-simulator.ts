@@ -1,5 +1,5 @@
 // The simulator as Shopify for a benchmark phase: its own process, Plus-rate shops with customers made ahead, installed.
-import { startBenchProcess } from "./bench-processes.js";
+import { firstStdoutLine, startBenchProcess } from "./bench-processes.js";
 import type { BenchShopCustomers } from "./coupon-order-stream.js";
 
 export interface BenchSimulatorOptions {
@@ -23,15 +23,7 @@ export async function startBenchSimulator(options: BenchSimulatorOptions) {
     BENCH_SHOPS: String(options.shops),
     BENCH_CUSTOMERS_PER_SHOP: String(options.customersPerShop),
   });
-  const line = await new Promise<string>((resolve, reject) => {
-    let buffered = "";
-    sim.child.stdout?.on("data", (chunk: Buffer) => {
-      buffered += chunk.toString("utf8");
-      const end = buffered.indexOf("\n");
-      if (end >= 0) resolve(buffered.slice(0, end));
-    });
-    sim.child.once("exit", (code) => reject(new Error(`the simulator exited with ${code}`)));
-  });
+  const line = await firstStdoutLine(sim);
   return { sim, ...(JSON.parse(line) as { url: string; shops: BenchShopCustomers[] }) };
 }
 

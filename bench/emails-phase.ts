@@ -5,7 +5,7 @@ import pg from "pg";
 import { migrateDatabase } from "../scripts/db-migrate.js";
 import type { AppConfig } from "../server/config/load-config.js";
 import { dropDatabase } from "../server/db/ensure-database.js";
-import { startBenchProcess, waitForHttp, type BenchProcess } from "./bench-processes.js";
+import { startAppOnSimulator, startBenchProcess, waitForHttp, type BenchProcess } from "./bench-processes.js";
 import { installAll, startBenchSimulator } from "./bench-simulator.js";
 import { deleteKeysWithPrefix } from "./delete-keys-with-prefix.js";
 import { driveOrderLives, type DriveResult } from "./drive-order-lives.js";
@@ -143,21 +143,17 @@ export async function measureEmailsPhase(
       customersPerShop,
     });
     processes.push(simulator.sim);
-    const env = {
-      LOG_LEVEL: "warn",
-      NODE_ENV: "production",
-      SHOPIFY_API_KEY: base.SHOPIFY_API_KEY,
-      SHOPIFY_API_SECRET: base.SHOPIFY_API_SECRET,
-      SHOPIFY_API_ORIGIN: simulator.url,
-      APP_URL: `http://127.0.0.1:${ports.app}`,
-      DATABASE_URL: databaseUrl,
-      REDIS_PREFIX: prefix,
-      SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
-      EMAIL_RETRY_BASE_MS: "1000",
-    };
-    const web = startBenchProcess("emails-web", "server/main.ts", ["web"], { ...env, PORT: String(ports.app) });
-    processes.push(web, startBenchProcess("emails-worker", "server/main.ts", ["worker"], env));
-    await waitForHttp(`http://127.0.0.1:${ports.app}/healthz`, web);
+    const app = await startAppOnSimulator({
+      name: "emails",
+      apiKey: base.SHOPIFY_API_KEY,
+      secret: base.SHOPIFY_API_SECRET,
+      simulatorUrl: simulator.url,
+      appPort: ports.app,
+      databaseUrl,
+      redisPrefix: prefix,
+      env: { SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`, EMAIL_RETRY_BASE_MS: "1000" },
+    });
+    processes.push(...app);
     await installAll(simulator.url, simulator.shops);
     await sendEverythingNow(databaseUrl);
     // Email settings are cached for 2 s per process.

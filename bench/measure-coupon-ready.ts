@@ -5,7 +5,7 @@ import pg from "pg";
 import { mintCheckoutSessionToken } from "../scripts/shopify-simulator/create-shopify-simulator.js";
 import { migrateDatabase } from "../scripts/db-migrate.js";
 import { dropDatabase } from "../server/db/ensure-database.js";
-import { startBenchProcess, waitForHttp, type BenchProcess } from "./bench-processes.js";
+import { startAppOnSimulator, type BenchProcess } from "./bench-processes.js";
 import { installAll, startBenchSimulator } from "./bench-simulator.js";
 import { createCouponOrderStream, type CouponOrderRequest } from "./coupon-order-stream.js";
 import { cpuMs, postgresBackendCpu, postgresCpuBetween, redisCpuMs } from "./process-cpu.js";
@@ -217,20 +217,16 @@ export async function measureCouponReady(
       customersPerShop: perShop,
     });
     processes.push(simulator.sim);
-    const env = {
-      LOG_LEVEL: "warn",
-      NODE_ENV: "production",
-      SHOPIFY_API_KEY: setup.apiKey,
-      SHOPIFY_API_SECRET: setup.secret,
-      SHOPIFY_API_ORIGIN: simulator.url,
-      APP_URL: `http://127.0.0.1:${appPort}`,
-      DATABASE_URL: setup.databaseUrl,
-      REDIS_PREFIX: setup.prefix,
-    };
-    const web = startBenchProcess("coupon-web", "server/main.ts", ["web"], { ...env, PORT: String(appPort) });
-    processes.push(web);
-    processes.push(startBenchProcess("coupon-worker", "server/main.ts", ["worker"], env));
-    await waitForHttp(`http://127.0.0.1:${appPort}/healthz`, web);
+    const app = await startAppOnSimulator({
+      name: "coupon",
+      apiKey: setup.apiKey,
+      secret: setup.secret,
+      simulatorUrl: simulator.url,
+      appPort,
+      databaseUrl: setup.databaseUrl,
+      redisPrefix: setup.prefix,
+    });
+    processes.push(...app);
     await installAll(simulator.url, simulator.shops);
     const stream = createCouponOrderStream({ shops: simulator.shops, secret: setup.secret, firstOrderId: 5_000_000 });
     await drive(setup, stream.presigned(warmupSeconds * options.ordersPerSecond * 1.1), warmupSeconds, {
