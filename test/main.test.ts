@@ -75,7 +75,9 @@ describe("process start-up and shutdown", () => {
       await blocker.query("BEGIN");
       await blocker.query("SELECT * FROM customer WHERE shopify_customer_id = 4242 FOR UPDATE");
 
-      const metricsPort = String(20000 + Math.floor(Math.random() * 20000));
+      // Below Linux's ephemeral range (32768 and up): a port there may already be some open connection's local end,
+      // and the worker then serves no metrics ("port in use"): the likely cause of one fresh clone's timed-out run.
+      const metricsPort = String(20000 + Math.floor(Math.random() * 10000));
       const worker = spawnAppProcess("worker", {
         DATABASE_URL: database.url,
         REDIS_URL: testRedisUrl,
