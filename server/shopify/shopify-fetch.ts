@@ -3,10 +3,10 @@ import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { Agent, request } from "undici";
 
 /**
- * Node's global fetch streams every body through WHATWG streams and costs about 0.8 ms of CPU per Admin API call,
- * the largest single item of a thank-you coupon (two calls). undici's request API on the same connection pool
- * costs a fraction of it. Bodies Shopify calls carry (strings, bytes, form parameters) go this way; anything else
- * falls back to the global fetch.
+ * Node's global fetch streams every body through WHATWG streams: the coupon bench's worker spent 2.8 ms of CPU per
+ * order with it and 2.0 with undici's request API on the same connections, about 0.4 ms per Admin API call (two per
+ * thank-you coupon). Bodies Shopify calls carry (strings, bytes, form parameters) go this way; anything else falls
+ * back to the global fetch.
  */
 export function createShopifyFetch(options: { origin?: string } = {}): typeof fetch {
   const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
